@@ -1,0 +1,52 @@
+// The life of one device in the warehouse: received, cleaned and inspected, lent out, returned,
+// serviced, retired or lost. Each action is a pure function from current status to next status or refusal.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "shared/core/refusal.h"
+
+namespace bhm {
+
+enum class DeviceState { received, available, reserved, on_loan, returned, in_service, retired, lost };
+std::string to_string(DeviceState state);
+std::optional<DeviceState> parse_device_state(std::string_view text);
+
+enum class DeviceAction {
+    record_cleaning,
+    pass_inspection,
+    fail_inspection,
+    reserve,
+    release_reservation,
+    deliver,
+    take_return,
+    open_service,
+    close_service,
+    retire,
+    report_lost,
+    report_found
+};
+std::string to_string(DeviceAction action);
+std::optional<DeviceAction> parse_device_action(std::string_view text);
+
+struct DeviceStatus {
+    DeviceState state = DeviceState::received;
+    bool cleaned = false;    // since the device last entered received/returned/in_service
+    bool inspected = false;  // a passed inspection since then
+    bool inspection_failed = false;  // a failed periodic inspection while on loan: recall the device
+    friend bool operator==(const DeviceStatus&, const DeviceStatus&) = default;
+};
+
+struct Transition {
+    std::optional<DeviceStatus> next;
+    std::optional<Refusal> refusal;
+};
+
+// Refusal codes: clean_before_inspection, device_not_available, device_not_reserved, device_not_on_loan,
+// device_not_in_service, service_needs_inspection, device_on_loan, device_retired, device_not_lost,
+// invalid_transition.
+Transition apply(const DeviceStatus& current, DeviceAction action);
+
+}  // namespace bhm
