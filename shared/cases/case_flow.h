@@ -51,6 +51,8 @@ struct JournalNote {
 };
 // Refusal codes: the HPR number's (hpr_number_format), or journal_note_time when written_at is unset (0).
 std::optional<Refusal> check_journal_note(const JournalNote& note);
+// As above, and refuses a note dated after `now` (journal_note_in_future).
+std::optional<Refusal> check_journal_note(const JournalNote& note, Timestamp now);
 
 // Quality goal: no unnecessary waiting. A span is missing when an end is missing or precedes its start.
 struct WaitingTimes {

@@ -44,9 +44,11 @@ struct Transition {
     std::optional<Refusal> refusal;
 };
 
-// Refusal codes: clean_before_inspection, device_not_available, device_not_reserved, device_not_on_loan,
-// device_not_in_service, service_needs_inspection, device_on_loan, device_retired, device_not_lost,
-// invalid_transition.
+// Cleaning comes first: a received, returned or serviced device is inspected only after cleaning is recorded,
+// and it becomes available only with both. A device at the patient (on loan) or gone (retired, lost) cannot be
+// handled in the warehouse. Refusal codes: clean_before_inspection, device_not_available, device_not_reserved,
+// device_not_on_loan, device_not_in_service, service_needs_cleaning, service_needs_inspection, device_on_loan,
+// device_retired, device_lost, device_not_lost, invalid_transition.
 Transition apply(const DeviceStatus& current, DeviceAction action);
 
 }  // namespace bhm
