@@ -1,0 +1,24 @@
+// Reservation = the delivery gate minus the handover items, so both stay one rule set.
+#include "shared/loans/reservation.h"
+
+namespace bhm {
+
+std::vector<Refusal> check_reservation(const DeliveryCheck& check) {
+    DeliveryCheck at_pick = check;
+    at_pick.journal_note_recorded = true;
+    at_pick.site_check_documented = true;
+    at_pick.manual_included = true;
+    at_pick.training_recorded = true;
+    at_pick.fitted_and_tested = true;
+    return check_delivery(at_pick);
+}
+
+std::optional<Refusal> check_not_own_equipment(bool own_equipment) {
+    if (!own_equipment) return std::nullopt;
+    return Refusal{"own_equipment",
+                   "This case is recorded as using the institution's own equipment; the specialist service supplies "
+                   "no device for it and has no legal or economic responsibility for that equipment.",
+                   "Prosedyre pkt. 9 (palliativ unntak)"};
+}
+
+}  // namespace bhm
