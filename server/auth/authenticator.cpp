@@ -1,0 +1,106 @@
+// Login and bearer-token checks over Poco::JWT and the Store.
+#include "server/auth/authenticator.h"
+
+#include <Poco/JWT/Signer.h>
+#include <Poco/JWT/Token.h>
+#include <Poco/Timestamp.h>
+
+#include "server/auth/password.h"
+
+namespace bhm::server {
+
+Authenticator::Authenticator(db::Store& store, std::string signing_secret, int token_minutes)
+    : store_(store), secret_(std::move(signing_secret)), token_minutes_(token_minutes) {}
+
+Caller Authenticator::caller_for(const db::User& user, db::Transaction& tx) {
+    Caller caller;
+    caller.kind = Caller::Kind::user;
+    caller.id = user.id;
+    caller.unit_id = user.unit_id;
+    caller.name = user.username;
+    caller.role = user.role;
+    if (auto unit = tx.unit(user.unit_id)) caller.region_id = unit->region_id;
+    return caller;
+}
+
+std::optional<LoginResult> Authenticator::login(const std::string& username, const std::string& password,
+                                                Timestamp now) {
+    std::optional<LoginResult> result;
+    store_.read([&](db::Transaction& tx) {
+        auto user = tx.user_by_name(username);
+        // Verify against a dummy hash for unknown users, so timing does not reveal which names exist.
+        static const std::string dummy = hash_password("not a real password");
+        bool ok = verify_password(password, user ? user->password_hash : dummy);
+        if (!user || !ok || !user->active) return;
+        LoginResult login;
+        login.caller = caller_for(*user, tx);
+        login.expires_at = Timestamp{now.unix_seconds + token_minutes_ * 60LL};
+        Poco::JWT::Token token;
+        token.setType("JWT");
+        token.setSubject(std::to_string(user->id));
+        token.setIssuedAt(Poco::Timestamp::fromEpochTime(now.unix_seconds));
+        token.setExpiration(Poco::Timestamp::fromEpochTime(login.expires_at.unix_seconds));
+        Poco::JWT::Signer signer(secret_);
+        login.token = signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
+        result = login;
+    });
+    return result;
+}
+
+std::optional<Caller> Authenticator::authenticate_user(const std::string& jwt, Timestamp now) {
+    Poco::JWT::Signer signer(secret_);
+    Poco::JWT::Token token;
+    try {
+        if (!signer.tryVerify(jwt, token)) return std::nullopt;
+    } catch (const Poco::Exception&) {
+        return std::nullopt;
+    }
+    if (!token.payload().has("exp") || token.getExpiration().epochTime() <= now.unix_seconds) return std::nullopt;
+    db::Id user_id = 0;
+    try { user_id = std::stoll(token.getSubject()); } catch (...) { return std::nullopt; }
+    std::optional<Caller> caller;
+    store_.read([&](db::Transaction& tx) {
+        auto user = tx.user(user_id);
+        if (user && user->active) caller = caller_for(*user, tx);
+    });
+    return caller;
+}
+
+std::optional<Caller> Authenticator::authenticate_station(const std::string& token) {
+    std::optional<Caller> caller;
+    store_.read([&](db::Transaction& tx) {
+        auto station = tx.station_by_token_hash(sha256_hex(token));
+        if (!station || station->revoked_at) return;
+        Caller c;
+        c.kind = Caller::Kind::station;
+        c.id = station->id;
+        c.unit_id = station->unit_id;
+        c.name = station->name;
+        c.role = "station";
+        if (auto unit = tx.unit(station->unit_id)) c.region_id = unit->region_id;
+        caller = c;
+    });
+    return caller;
+}
+
+std::optional<Caller> Authenticator::authenticate(const std::string& bearer_token, Timestamp now) {
+    if (bearer_token.empty() || bearer_token.size() > 4096) return std::nullopt;
+    // JWTs have three dot-separated parts; station tokens are plain hex.
+    if (bearer_token.find('.') != std::string::npos) return authenticate_user(bearer_token, now);
+    return authenticate_station(bearer_token);
+}
+
+std::string signing_secret(db::Store& store) {
+    std::string secret;
+    store.write([&](db::Transaction& tx) {
+        if (auto existing = tx.setting("token_signing_secret")) {
+            secret = *existing;
+            return;
+        }
+        secret = random_token(32);
+        tx.put_setting("token_signing_secret", secret);
+    });
+    return secret;
+}
+
+}  // namespace bhm::server

@@ -1,0 +1,62 @@
+// Small glue for route files: run a command in one write transaction (or a
+// read), as the calling actor, and return the JSON it builds inside it.
+#pragma once
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include "server/app.h"
+#include "server/http/fields.h"
+#include "server/http/problem.h"
+#include "server/http/router.h"
+#include "server/services/actor.h"
+#include "server/views/views.h"
+
+namespace bhm::server {
+
+template <class Work>
+Poco::Dynamic::Var in_write(App& app, const Request& request, Work work) {
+    Poco::Dynamic::Var result;
+    Actor actor{request.caller, app.clock.now(), ""};
+    app.store.write([&](db::Transaction& tx) { result = work(tx, actor); });
+    return result;
+}
+
+template <class Work>
+Poco::Dynamic::Var in_read(App& app, const Request& request, Work work) {
+    Poco::Dynamic::Var result;
+    Actor actor{request.caller, app.clock.now(), ""};
+    app.store.read([&](db::Transaction& tx) { result = work(tx, actor); });
+    return result;
+}
+
+// Paging: ?limit=1..500 (default 100) and ?cursor=<last id seen>.
+db::Page page_of(const Request& request);
+// {"items": [...], "next_cursor": "<id>" | null}
+Poco::JSON::Object::Ptr paged(const Poco::JSON::Array::Ptr& items, db::Id last_id, std::size_t limit);
+
+// Roles, named once.
+inline const std::vector<std::string> warehouse_roles{"warehouse", "manager", "admin"};
+inline const std::vector<std::string> technician_roles{"technician", "manager", "admin"};
+inline const std::vector<std::string> case_roles{"caseworker", "manager", "admin"};
+inline const std::vector<std::string> delivery_roles{"warehouse", "caseworker", "manager", "admin"};
+inline const std::vector<std::string> cleaning_roles{"warehouse", "technician", "manager", "admin"};
+inline const std::vector<std::string> admin_roles{"admin"};
+inline const std::vector<std::string> catalogue_roles{"manager", "admin"};
+
+void add_session_routes(Router& router, App& app);
+void add_catalogue_routes(Router& router, App& app);
+void add_device_routes(Router& router, App& app);
+void add_inspection_routes(Router& router, App& app);
+void add_case_routes(Router& router, App& app);
+void add_loan_routes(Router& router, App& app);
+void add_scan_routes(Router& router, App& app);
+void add_station_routes(Router& router, App& app);
+void add_report_routes(Router& router, App& app);
+void add_label_routes(Router& router, App& app);
+void add_openapi_route(Router& router);
+
+// Every route of the API, in matching order.
+void add_all_routes(Router& router, App& app);
+
+}  // namespace bhm::server

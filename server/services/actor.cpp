@@ -1,0 +1,82 @@
+// Unit scoping, event recording and lifecycle moves shared by every workflow.
+#include "server/services/actor.h"
+
+#include <Poco/Logger.h>
+
+#include "server/http/problem.h"
+
+namespace bhm::server {
+
+bool may_read_unit(db::Transaction& tx, const Caller& caller, db::Id unit_id) {
+    if (unit_id == caller.unit_id) return true;
+    if (caller.role != "manager") return false;
+    auto unit = tx.unit(unit_id);
+    return unit && unit->region_id == caller.region_id;
+}
+
+db::Device own_device(db::Transaction& tx, const Actor& actor, db::Id id) {
+    auto device = tx.device(id);
+    if (!device || device->unit_id != actor.caller.unit_id) not_found("Device " + std::to_string(id));
+    return *device;
+}
+
+db::Case own_case(db::Transaction& tx, const Actor& actor, db::Id id) {
+    auto found = tx.case_by_id(id);
+    if (!found || found->unit_id != actor.caller.unit_id) not_found("Case " + std::to_string(id));
+    return *found;
+}
+
+db::Patient own_patient(db::Transaction& tx, const Actor& actor, db::Id id) {
+    auto patient = tx.patient(id);
+    if (!patient || patient->unit_id != actor.caller.unit_id) not_found("Patient " + std::to_string(id));
+    return *patient;
+}
+
+db::Model model_of(db::Transaction& tx, const db::Device& device) {
+    auto model = tx.model(device.model_id);
+    if (!model) throw std::runtime_error("device " + std::to_string(device.id) + " has no model");
+    return *model;
+}
+
+db::Category category_of(db::Transaction& tx, const std::string& code) {
+    auto category = tx.category(code);
+    if (!category) fail(422, "unknown_category", "There is no device category '" + code + "'.");
+    return *category;
+}
+
+db::Id record_event(db::Transaction& tx, const Actor& actor, const EventDraft& draft) {
+    db::Event event;
+    event.unit_id = actor.caller.unit_id;
+    event.device_id = draft.device_id;
+    event.case_id = draft.case_id;
+    event.at = actor.now;
+    event.actor = actor.caller.actor();
+    event.station = actor.caller.kind == Caller::Kind::station ? actor.caller.name : "";
+    event.scan_id = actor.scan_id;
+    event.kind = draft.kind;
+    event.before_state = draft.before_state;
+    event.after_state = draft.after_state;
+    event.data_json = draft.data_json;
+    db::Id id = tx.append_event(event);
+    // One structured line per state change; ids only, never patient data.
+    Poco::Logger::get("bhm.events").information("event=%s device=%s case=%s before=%s after=%s actor=%s scan=%s",
+        draft.kind, draft.device_id ? std::to_string(*draft.device_id) : std::string("-"),
+        draft.case_id ? std::to_string(*draft.case_id) : std::string("-"),
+        draft.before_state.empty() ? std::string("-") : draft.before_state,
+        draft.after_state.empty() ? std::string("-") : draft.after_state, event.actor,
+        actor.scan_id.empty() ? std::string("-") : actor.scan_id);
+    return id;
+}
+
+void move_device(db::Transaction& tx, const Actor& actor, db::Device& device, DeviceAction action,
+                 std::optional<db::Id> case_id, const std::string& data_json) {
+    const auto before = device.status;
+    auto transition = apply(before, action);
+    if (!transition.next) refuse(*transition.refusal, 409);
+    device.status = *transition.next;
+    tx.update_device(device);
+    record_event(tx, actor, EventDraft{to_string(action), device.id, case_id, to_string(before.state),
+                                       to_string(device.status.state), data_json});
+}
+
+}  // namespace bhm::server

@@ -1,0 +1,42 @@
+// The services' view of a command's origin: who (a user or a scan station, with
+// their unit), when, and which scan caused it. Also the unit-scoped loaders:
+// a record of another unit is "not found", so ids from elsewhere reveal nothing.
+#pragma once
+
+#include <string>
+
+#include "db/store.h"
+#include "server/http/exchange.h"
+
+namespace bhm::server {
+
+struct Actor {
+    Caller caller;
+    Timestamp now;
+    std::string scan_id;      // "" unless a scan caused the command
+};
+
+db::Device own_device(db::Transaction& tx, const Actor& actor, db::Id id);
+db::Case own_case(db::Transaction& tx, const Actor& actor, db::Id id);
+db::Patient own_patient(db::Transaction& tx, const Actor& actor, db::Id id);
+db::Model model_of(db::Transaction& tx, const db::Device& device);
+db::Category category_of(db::Transaction& tx, const std::string& code);
+
+// A read of another unit's record is allowed for a manager in the same region (read-only view).
+bool may_read_unit(db::Transaction& tx, const Caller& caller, db::Id unit_id);
+
+// Appends one audit event for this actor.
+struct EventDraft {
+    std::string kind;
+    std::optional<db::Id> device_id, case_id;
+    std::string before_state, after_state;
+    std::string data_json = "{}";
+};
+db::Id record_event(db::Transaction& tx, const Actor& actor, const EventDraft& draft);
+
+// Moves a device through the lifecycle (shared/devices/lifecycle.h decides), saves it and logs the event.
+// A refusal is a 409: the device's current state does not allow the move.
+void move_device(db::Transaction& tx, const Actor& actor, db::Device& device, DeviceAction action,
+                 std::optional<db::Id> case_id = std::nullopt, const std::string& data_json = "{}");
+
+}  // namespace bhm::server

@@ -1,0 +1,130 @@
+// Case workflows. Each refusal comes from shared/ with its source rule.
+#include "server/services/cases.h"
+
+#include <Poco/JSON/Object.h>
+
+#include "server/http/problem.h"
+#include "server/views/views.h"
+#include "shared/people/national_id.h"
+
+namespace bhm::server {
+namespace {
+
+db::Id find_or_create_patient(db::Transaction& tx, const Actor& actor, const CaseCommand& command) {
+    if (command.patient_id) return own_patient(tx, actor, *command.patient_id).id;
+    const auto& p = command.patient;
+    if (auto refusal = check_national_id(p.national_id)) refuse(*refusal);
+    if (auto existing = tx.patient_by_national_id(actor.caller.unit_id, p.national_id)) return existing->id;
+    if (p.name.empty()) bad_request("missing_field", "Field 'patient.name' is required for a new patient.");
+    if (p.residence != "home" && p.residence != "institution")
+        bad_request("invalid_field", "Field 'patient.residence' must be 'home' or 'institution'.");
+    db::Patient patient{0, actor.caller.unit_id, p.national_id, p.name, p.address, p.municipality, p.residence};
+    patient.id = tx.insert_patient(patient);
+    // The event names the patient by id only: the audit trail and logs never hold names or national IDs.
+    Poco::JSON::Object data;
+    data.set("patient_id", patient.id);
+    record_event(tx, actor, EventDraft{"patient_registered", std::nullopt, std::nullopt, "", "", json_text(data)});
+    return patient.id;
+}
+
+void save_case(db::Transaction& tx, const Actor& actor, db::Case& c, const std::string& kind, CaseStatus before,
+               const Poco::JSON::Object& data) {
+    tx.update_case(c);
+    record_event(tx, actor, EventDraft{kind, std::nullopt, c.id, to_string(before), to_string(c.status), json_text(data)});
+}
+
+}  // namespace
+
+db::Case create_case(db::Transaction& tx, const Actor& actor, const CaseCommand& command) {
+    if (auto refusal = check_hpr_number(command.requester_hpr)) refuse(*refusal);
+    category_of(tx, command.category);
+    ApplicationRequest request{command.requester_role, command.category, command.palliative,
+                               command.nebulizer_criteria_met, command.lymphoedema};
+    if (auto refusal = check_requester_rights(request)) refuse(*refusal);
+
+    db::Case c;
+    c.unit_id = actor.caller.unit_id;
+    c.patient_id = find_or_create_patient(tx, actor, command);
+    auto unit = tx.unit(actor.caller.unit_id);
+    c.number = tx.next_case_number(unit ? unit->code : "BHM", date_of(actor.now).year);
+    c.category = command.category;
+    c.inpatient = command.inpatient;
+    c.palliative = command.palliative;
+    c.nebulizer_criteria_met = command.nebulizer_criteria_met;
+    c.lymphoedema = to_string(command.lymphoedema);
+    c.requester_role = to_string(command.requester_role);
+    c.requester_hpr = command.requester_hpr;
+    c.requester_name = command.requester_name;
+    c.status = CaseStatus::applied;
+    c.applied_at = actor.now;
+    c.id = tx.insert_case(c);
+    Poco::JSON::Object data;
+    data.set("number", c.number);
+    data.set("category", c.category);
+    data.set("requester_role", c.requester_role);
+    record_event(tx, actor, EventDraft{"case_applied", std::nullopt, c.id, "", to_string(c.status), json_text(data)});
+    return c;
+}
+
+db::Case decide_case(db::Transaction& tx, const Actor& actor, db::Id case_id, const DecisionCommand& command) {
+    auto c = own_case(tx, actor, case_id);
+    auto category = category_of(tx, c.category);
+    DecisionInput input{command.approve, command.grounds, actor.caller.actor(),
+                        command.loan_days.value_or(category.default_loan_days), date_of(actor.now)};
+    if (auto refusal = check_decision(c.status, input)) refuse(*refusal, c.status == CaseStatus::applied ? 422 : 409);
+    const auto before = c.status;
+    c.status = command.approve ? CaseStatus::approved : CaseStatus::rejected;
+    c.approved = command.approve;
+    c.grounds = command.grounds;
+    c.decided_by = input.caseworker;
+    c.decided_at = actor.now;
+    c.loan_days = command.approve ? input.loan_days : 0;
+    c.complaint_deadline = complaint_right(input.decided_on).deadline;
+    Poco::JSON::Object data;
+    data.set("approved", command.approve);
+    data.set("loan_days", c.loan_days);
+    data.set("complaint_deadline", to_iso(*c.complaint_deadline));
+    save_case(tx, actor, c, command.approve ? "case_approved" : "case_rejected", before, data);
+    return c;
+}
+
+db::Case record_journal_note(db::Transaction& tx, const Actor& actor, db::Id case_id, const JournalNote& note) {
+    auto c = own_case(tx, actor, case_id);
+    if (auto refusal = check_journal_note(note, actor.now)) refuse(*refusal);
+    c.journal_hpr = note.hpr_number;
+    c.journal_written_at = note.written_at;
+    Poco::JSON::Object data;
+    data.set("hpr_number", note.hpr_number);
+    data.set("written_at", to_iso(note.written_at));
+    save_case(tx, actor, c, "journal_note", c.status, data);
+    return c;
+}
+
+db::SiteCheckRecord record_site_check(db::Transaction& tx, const Actor& actor, db::Id case_id, const SiteCheck& check) {
+    auto c = own_case(tx, actor, case_id);
+    if (auto refusal = check_site_check(check, date_of(actor.now))) refuse(*refusal);
+    db::SiteCheckRecord record{0, c.id, check.documented_by, check.checked_on, check.document_ref, actor.now,
+                               actor.caller.actor()};
+    record.id = tx.insert_site_check(record);
+    Poco::JSON::Object data;
+    data.set("documented_by", check.documented_by);
+    data.set("checked_on", to_iso(check.checked_on));
+    data.set("document_ref", check.document_ref);
+    record_event(tx, actor, EventDraft{"site_check", std::nullopt, c.id, to_string(c.status), to_string(c.status),
+                                       json_text(data)});
+    return record;
+}
+
+db::Case record_own_equipment(db::Transaction& tx, const Actor& actor, db::Id case_id, const std::string& note) {
+    auto c = own_case(tx, actor, case_id);
+    if (c.status == CaseStatus::delivered)
+        fail(409, "already_delivered", "One of our devices is already on loan in this case; return it first.");
+    c.own_equipment = true;
+    c.own_equipment_note = note;
+    Poco::JSON::Object data;
+    data.set("note", note);
+    save_case(tx, actor, c, "own_equipment", c.status, data);
+    return c;
+}
+
+}  // namespace bhm::server

@@ -1,0 +1,29 @@
+// The loan of a device to a patient: picking it for the case (reservation),
+// delivery through the gate in shared/loans/delivery.h, and its return.
+#pragma once
+
+#include "server/services/actor.h"
+
+namespace bhm::server {
+
+struct ReserveOutcome { db::Device device; bool already_reserved = false; };
+ReserveOutcome reserve_for_case(db::Transaction& tx, const Actor& actor, db::Id case_id, db::Id device_id);
+
+struct DeliveryCommand {
+    db::Id device_id = 0;
+    std::string handover;                 // "discharge" | "shipped"
+    bool manual_included = false;
+    bool training_recorded = false;
+    std::string trained_who;              // e.g. "patient, relatives, home care staff"
+    bool fitted_and_tested = false;
+    std::string not_fitted_reason;
+    std::optional<Timestamp> delivered_at;   // recorded afterwards: when it really happened
+};
+
+struct DeliveryOutcome { db::Loan loan; db::Device device; db::Case c; };
+DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id, const DeliveryCommand& command);
+
+struct ReturnOutcome { db::Loan loan; db::Device device; };
+ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id device_id);
+
+}  // namespace bhm::server

@@ -1,0 +1,115 @@
+// receive / return / issue / inspect / count: one command each, all decided in shared/.
+#include "server/services/scan_modes.h"
+
+#include <Poco/JSON/Object.h>
+
+#include "server/http/problem.h"
+#include "server/services/loans.h"
+#include "server/services/receiving.h"
+#include "server/views/views.h"
+#include "shared/barcode/scanned_code.h"
+
+namespace bhm::server {
+namespace {
+
+barcode::ParsedCode parse_code(const std::string& raw) {
+    auto outcome = barcode::parse_scanned(raw);
+    if (!outcome.ok())
+        fail(422, "unreadable_code", "The scanned code is not valid: " + outcome.error->message + " (at byte " +
+                                         std::to_string(outcome.error->at) + ").");
+    return *outcome.code;
+}
+
+db::Device find_device(db::Transaction& tx, const Actor& actor, const barcode::ParsedCode& code) {
+    std::optional<db::Device> device;
+    if (code.scheme == barcode::Scheme::asset) {
+        device = tx.device_by_asset_tag(code.asset_tag);
+    } else if (!code.gtin.empty() && !code.serial.empty()) {
+        if (auto model = tx.model_by_gtin(code.gtin)) device = tx.device_by_model_serial(model->id, code.serial);
+    } else if (code.scheme == barcode::Scheme::gs1 && code.serial.empty()) {
+        fail(422, "serial_missing", "This code has a product number (GTIN) but no serial; scan our asset tag or the "
+                                    "label with the serial number.");
+    } else {
+        fail(422, "unknown_code", "This is not one of our asset tags or a GS1 device label with GTIN and serial.");
+    }
+    if (!device || device->unit_id != actor.caller.unit_id)
+        fail(404, "unknown_device", "No device with this code is registered in your unit.");
+    return *device;
+}
+
+std::string model_name(db::Transaction& tx, const db::Device& device) { return model_of(tx, device).name; }
+
+ModeResult receive(db::Transaction& tx, const Actor& actor, const barcode::ParsedCode& code) {
+    if (code.scheme == barcode::Scheme::asset) {
+        auto device = find_device(tx, actor, code);
+        fail(409, "already_received", "This device already carries our tag " + device.asset_tag + " and is " +
+                                          to_string(device.status.state) + ".");
+    }
+    if (code.gtin.empty())
+        fail(422, "gtin_missing", "To receive a new device, scan the manufacturer's GS1 label with GTIN and serial.");
+    auto device = receive_device(tx, actor, ReceiveCommand{std::nullopt, code.gtin, code.serial, {}, {}});
+    return {device, "Received " + model_name(tx, device) + " serial " + device.serial + " as " + device.asset_tag +
+                        ". Print its tag; clean and inspect it before use.", std::nullopt};
+}
+
+ModeResult take_back(db::Transaction& tx, const Actor& actor, const barcode::ParsedCode& code) {
+    auto device = find_device(tx, actor, code);
+    auto outcome = return_device(tx, actor, device.id);
+    return {outcome.device, "Returned " + outcome.device.asset_tag + ". Send it to cleaning.", std::nullopt};
+}
+
+ModeResult issue(db::Transaction& tx, const Actor& actor, const ScanCommand& scan, const barcode::ParsedCode& code) {
+    if (scan.case_number.empty())
+        fail(422, "case_missing", "Issue mode needs a case: scan the case slip first.");
+    auto c = tx.case_by_number(scan.case_number);
+    if (!c || c->unit_id != actor.caller.unit_id) not_found("Case " + scan.case_number);
+    auto device = find_device(tx, actor, code);
+    auto outcome = reserve_for_case(tx, actor, c->id, device.id);
+    return {outcome.device,
+            (outcome.already_reserved ? "Already picked for case " : "Picked for case ") + c->number + ": " +
+                outcome.device.asset_tag + ". Record the delivery when it is handed over.",
+            std::nullopt};
+}
+
+ModeResult inspect(db::Transaction& tx, const Actor& actor, const barcode::ParsedCode& code) {
+    auto device = find_device(tx, actor, code);
+    const auto state = device.status.state;
+    const bool awaiting_cleaning = !device.status.cleaned && (state == DeviceState::received ||
+                                   state == DeviceState::returned || state == DeviceState::in_service);
+    if (awaiting_cleaning) {
+        device = record_cleaning(tx, actor, device.id);
+        return {device, "Cleaning recorded for " + device.asset_tag + "; ready for the electrical-safety inspection.",
+                std::nullopt};
+    }
+    std::string due = device.inspection_due ? to_iso(*device.inspection_due) : "never inspected";
+    return {device, device.asset_tag + " is " + to_string(state) + "; next inspection due: " + due + ".", std::nullopt};
+}
+
+ModeResult count(db::Transaction& tx, const Actor& actor, const barcode::ParsedCode& code) {
+    auto device = find_device(tx, actor, code);
+    const auto state = device.status.state;
+    std::optional<Refusal> warning;
+    if (state == DeviceState::on_loan || state == DeviceState::lost || state == DeviceState::retired) {
+        warning = Refusal{"count_mismatch", device.asset_tag + " was counted in the warehouse but is registered as " +
+                                                to_string(state) + ". Check it and correct its record.", ""};
+    }
+    Poco::JSON::Object data;
+    data.set("registered_state", to_string(state));
+    data.set("mismatch", warning.has_value());
+    record_event(tx, actor, EventDraft{"counted", device.id, std::nullopt, to_string(state), to_string(state),
+                                       json_text(data)});
+    return {device, "Counted " + device.asset_tag + " (" + to_string(state) + ").", warning};
+}
+
+}  // namespace
+
+ModeResult run_scan_mode(db::Transaction& tx, const Actor& actor, const ScanCommand& scan) {
+    auto code = parse_code(scan.code);
+    if (scan.mode == "receive") return receive(tx, actor, code);
+    if (scan.mode == "return") return take_back(tx, actor, code);
+    if (scan.mode == "issue") return issue(tx, actor, scan, code);
+    if (scan.mode == "inspect") return inspect(tx, actor, code);
+    return count(tx, actor, code);
+}
+
+}  // namespace bhm::server

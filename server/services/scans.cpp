@@ -1,0 +1,110 @@
+// The scan endpoint's core: idempotency by scan id, one transaction per scan,
+// and answers (ok or refusal) kept so that a replay is answered the same way.
+#include "server/services/scans.h"
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/UUID.h>
+
+#include "server/http/fields.h"
+#include "server/http/problem.h"
+#include "server/services/scan_modes.h"
+#include "server/views/views.h"
+
+namespace bhm::server {
+namespace {
+
+const char* modes[] = {"receive", "return", "issue", "inspect", "count"};
+
+Poco::JSON::Object::Ptr stored_body(const db::ScanAnswer& answer) {
+    auto value = parse_json_text(answer.body_json);
+    Poco::JSON::Object::Ptr body = value.type() == typeid(Poco::JSON::Object::Ptr)
+                                       ? value.extract<Poco::JSON::Object::Ptr>()
+                                       : Poco::JSON::Object::Ptr(new Poco::JSON::Object);
+    body->set("replayed", true);
+    return body;
+}
+
+Poco::JSON::Object::Ptr refusal_body(const ApiError& error, const ScanCommand& scan) {
+    auto body = problem_body(error);
+    body->set("scan_id", scan.id);
+    body->set("result", error.status == 409 ? "conflict" : "refused");
+    body->set("mode", scan.mode);
+    body->set("replayed", false);
+    return body;
+}
+
+// An answer for another unit's scan id must not leak: treat it as a clash of ids.
+std::optional<ScanReply> replay(db::Transaction& tx, const Caller& caller, const std::string& id) {
+    auto answer = tx.scan_answer(id);
+    if (!answer) return std::nullopt;
+    if (answer->unit_id != caller.unit_id)
+        fail(409, "scan_id_taken", "This scan id was already used by another station; make a new id.");
+    return ScanReply{answer->http_status, stored_body(*answer)};
+}
+
+void keep(db::Transaction& tx, const Caller& caller, const ScanCommand& scan, const ScanReply& reply, Timestamp now) {
+    tx.insert_scan_answer(db::ScanAnswer{scan.id, caller.unit_id, scan.station, reply.status,
+                                         json_text(*reply.body), now});
+}
+
+}  // namespace
+
+ScanCommand parse_scan(const Poco::JSON::Object::Ptr& object, const Caller& caller) {
+    ScanCommand scan;
+    scan.id = required_string(object, "id", 64);
+    Poco::UUID uuid;
+    if (!uuid.tryParse(scan.id)) bad_request("invalid_field", "Field 'id' must be a UUID made by the station.");
+    scan.id = uuid.toString();
+    scan.mode = required_string(object, "mode", 16);
+    if (std::find(std::begin(modes), std::end(modes), scan.mode) == std::end(modes))
+        bad_request("invalid_field", "Field 'mode' must be one of receive, return, issue, inspect, count.");
+    scan.code = required_string(object, "code", 512);
+    scan.case_number = optional_string(object, "case", 64).value_or("");
+    scan.scanned_at = optional_timestamp(object, "scanned_at");
+    // A station's token names the station; a logged-in user names it in the body.
+    scan.station = caller.kind == Caller::Kind::station ? caller.name : optional_string(object, "station", 100).value_or("");
+    return scan;
+}
+
+ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
+    const Timestamp now = app.clock.now();
+    std::optional<ScanReply> reply;
+    try {
+        app.store.write([&](db::Transaction& tx) {
+            if ((reply = replay(tx, caller, scan.id))) return;
+            Actor actor{caller, now, scan.id};
+            auto result = run_scan_mode(tx, actor, scan);
+            ScanReply ok;
+            if (result.warning) {
+                ok.status = 409;
+                ok.body = refusal_body(ApiError(409, *result.warning), scan);
+            } else {
+                ok.body = new Poco::JSON::Object;
+                ok.body->set("id", scan.id);
+                ok.body->set("result", "ok");
+                ok.body->set("mode", scan.mode);
+                ok.body->set("replayed", false);
+            }
+            ok.body->set("message", result.message);
+            ok.body->set("device", device_view(tx, result.device));
+            keep(tx, caller, scan, ok, now);
+            reply = ok;
+        });
+        return *reply;
+    } catch (const ApiError& error) {
+        if (error.status == 400) throw;   // malformed: nothing to remember
+        if (error.refusal.code == "scan_id_taken") throw;
+        // The command rolled back; remember the refusal in its own transaction.
+        ScanReply refused{error.status, refusal_body(error, scan)};
+        app.store.write([&](db::Transaction& tx) {
+            if (auto earlier = replay(tx, caller, scan.id)) {
+                refused = *earlier;
+                return;
+            }
+            keep(tx, caller, scan, refused, now);
+        });
+        return refused;
+    }
+}
+
+}  // namespace bhm::server

@@ -1,0 +1,28 @@
+// JSON shapes of the records the API returns. One place, so every endpoint
+// shows a device, a case or a loan the same way. Dates ISO, money in øre.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include "db/store.h"
+
+namespace bhm::server {
+
+Poco::JSON::Object::Ptr device_view(db::Transaction& tx, const db::Device& device);
+Poco::JSON::Object::Ptr model_view(const db::Model& model);
+Poco::JSON::Object::Ptr category_view(const db::Category& category, const std::vector<std::string>& consumables);
+Poco::JSON::Object::Ptr patient_view(const db::Patient& patient);
+Poco::JSON::Object::Ptr case_view(db::Transaction& tx, const db::Case& c);
+Poco::JSON::Object::Ptr loan_view(const db::Loan& loan);
+Poco::JSON::Object::Ptr event_view(const db::Event& event);
+Poco::JSON::Object::Ptr inspection_view(const db::Inspection& inspection);
+Poco::JSON::Object::Ptr service_order_view(const db::ServiceOrder& order);
+Poco::JSON::Object::Ptr station_view(const db::Station& station);
+
+// Serialises an object to compact JSON text (for event data and stored details).
+std::string json_text(const Poco::JSON::Object& object);
+
+// Parses stored JSON text (details, event data) back into a value for embedding.
+Poco::Dynamic::Var parse_json_text(const std::string& text);
+
+}  // namespace bhm::server
