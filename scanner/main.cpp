@@ -25,6 +25,25 @@ const std::map<std::string, std::pair<Command, const char*>>& commands() {
     return table;
 }
 
+// Options per command, for `bhm-scan <command> --help`.
+const std::map<std::string, const char*>& options() {
+    static const std::map<std::string, const char*> table{
+        {"list", "[--readers FILE] [--device VID:PID] [--layout us|no]"},
+        {"parse", "[--text TEXT]   (raw scan on stdin otherwise; <GS> or \\x1d in TEXT is the group separator)"},
+        {"listen",
+         "--server URL --station NAME [--mode receive|return|issue|inspect|count] [--token TOKEN]\n"
+         "         [--queue FILE] [--http-timeout SECONDS] [--retry SECONDS] [--stdin] [--print]\n"
+         "         [--max-scans N] [--timeout SECONDS] [--readers FILE] [--device VID:PID] [--layout us|no]\n"
+         "  token: --token or BHM_STATION_TOKEN; readers: --readers or BHM_READERS"},
+        {"sync", "--server URL [--token TOKEN] [--queue FILE] [--http-timeout SECONDS]"},
+        {"review", "[--queue FILE] [--clear]"},
+        {"decode", "IMAGE..."},
+        {"label", "--tag TAG [--model TEXT] [--format png|svg|zpl] [--symbology code128|datamatrix] -o FILE"},
+        {"modesheet", "[--format png|svg] [--symbology code128|datamatrix] -o FILE"},
+    };
+    return table;
+}
+
 int usage(std::ostream& out) {
     out << "usage: bhm-scan <command> [options]\n\ncommands:\n";
     for (const auto& [name, entry] : commands()) out << "  " << name << std::string(12 - name.size(), ' ') << entry.second << "\n";
@@ -47,6 +66,12 @@ int main(int argc, char** argv) {
         return usage(std::cerr);
     }
     bhm::scan::Words words(argv + 2, argv + argc);
+    for (const auto& w : words)
+        if (w == "--help" || w == "-h") {
+            std::cout << "usage: bhm-scan " << name << " " << options().at(name) << "\n\n"
+                      << it->second.second << "\n";
+            return bhm::scan::exit_ok;
+        }
     try {
         return it->second.first(words);
     } catch (const bhm::scan::UsageError& e) {

@@ -62,14 +62,30 @@ int print_scans(ScanSource& source, ListenLimits& limits) {
     return exit_ok;
 }
 
-int send_scans(ScanSource& source, ListenLimits& limits, const Arguments& args) {
-    StationLink link = station_link_from(args);
-    const std::string station = args.value("station", "");
-    if (station.empty()) throw UsageError("--station NAME is needed to send scans (or use --print)");
+// What a sending station needs, checked before any reader is claimed.
+struct SendSettings {
+    StationLink link;
+    std::string station;
+    StationMode mode = StationMode::receive;
+    std::chrono::seconds retry{10};
+};
+
+SendSettings send_settings_from(const Arguments& args) {
+    SendSettings s;
+    s.station = args.value("station", "");
+    if (s.station.empty()) throw UsageError("--station NAME is needed to send scans (or use --print)");
     auto mode = station_mode_from(args.value("mode", "receive"));
     if (!mode) throw UsageError("--mode must be one of receive, return, issue, inspect, count");
-    const auto retry = std::chrono::seconds(args.number("retry", 1, 3600).value_or(10));
+    s.mode = *mode;
+    s.retry = std::chrono::seconds(args.number("retry", 1, 3600).value_or(10));
+    s.link = station_link_from(args);
+    return s;
+}
 
+int send_scans(ScanSource& source, ListenLimits& limits, SendSettings& settings) {
+    StationLink& link = settings.link;
+    const std::string& station = settings.station;
+    const auto retry = settings.retry;
     StationScreen screen(std::cout);
     ProgressBar bar(std::cerr, max_batch_size);
     BackgroundSync sync(*link.courier, *link.queue, retry,
@@ -79,7 +95,7 @@ int send_scans(ScanSource& source, ListenLimits& limits, const Arguments& args) 
                             if (done == total) bar.finish();
                         });
 
-    StationState state{*mode, std::nullopt};
+    StationState state{settings.mode, std::nullopt};
     screen.note("station " + station + " ready, MODE " + to_string(state.mode) +
                     (state.mode == StationMode::issue ? ": scan a case slip first" : ""),
                 false);
@@ -87,7 +103,8 @@ int send_scans(ScanSource& source, ListenLimits& limits, const Arguments& args) 
         StationStep step = apply_scan(state, scan->raw);
         state = step.state;
         if (step.kind != StationStep::Kind::send_scan) {
-            screen.note(step.note, step.kind == StationStep::Kind::refused);
+            const bool refused = step.kind == StationStep::Kind::refused;
+            screen.note(refused ? "REFUSED " + step.note : step.note, refused);
             continue;
         }
         if (auto parsed = describe_scan(scan->raw); !parsed.ok) {
@@ -133,11 +150,13 @@ int run_listen(const Words& words) {
     if (auto seconds = args.number("timeout", 0, 31536000))
         limits.deadline = Clock::now() + std::chrono::seconds(*seconds);
 
+    std::optional<SendSettings> settings;
+    if (!args.has("print")) settings = send_settings_from(args);
     std::unique_ptr<ScanSource> source =
         args.has("stdin") ? make_stdin_source() : make_usb_source(hub_options_from(args));
     install_stop_signals();
-    if (args.has("print")) return print_scans(*source, limits);
-    return send_scans(*source, limits, args);
+    if (!settings) return print_scans(*source, limits);
+    return send_scans(*source, limits, *settings);
 }
 
 }  // namespace bhm::scan
