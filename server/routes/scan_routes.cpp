@@ -1,0 +1,89 @@
+// POST /scans and /scans/batch: the warehouse stations' door. A station token
+// reaches only these; a user with a warehouse role may scan too.
+#include "server/routes/route_support.h"
+#include "server/services/scans.h"
+
+#include <Poco/JSON/Parser.h>
+
+namespace bhm::server {
+namespace {
+
+constexpr std::size_t max_batch = 100;
+
+const std::vector<std::string> scanning_roles{"warehouse", "technician", "manager", "admin"};
+
+Poco::JSON::Array::Ptr batch_items(const Request& request) {
+    Poco::Dynamic::Var parsed;
+    try {
+        Poco::JSON::Parser parser;
+        parsed = parser.parse(request.body);
+    } catch (const Poco::Exception& e) {
+        bad_request("malformed_json", "The body is not valid JSON: " + e.message());
+    }
+    if (parsed.type() == typeid(Poco::JSON::Array::Ptr)) return parsed.extract<Poco::JSON::Array::Ptr>();
+    if (parsed.type() == typeid(Poco::JSON::Object::Ptr)) {
+        auto object = parsed.extract<Poco::JSON::Object::Ptr>();
+        if (object->has("scans") && object->get("scans").type() == typeid(Poco::JSON::Array::Ptr))
+            return object->getArray("scans");
+    }
+    bad_request("invalid_field", "The body must be {\"scans\": [...]} or an array of scans.");
+}
+
+}  // namespace
+
+void add_scan_routes(Router& router, App& app) {
+    router.add({"POST", "/api/v1/scans", Access::scanning, scanning_roles,
+        "One scan: parsed, turned into the mode's command, answered ok or with a refusal; a repeated id gets the "
+        "same answer and is applied once.",
+        R"({"id":"6f1c2b9e-8c1a-4d57-9a55-3b2f0f6a1d10","station":"lager-1","mode":"receive","code":"]d20109506000134352\u001d21SN42","scanned_at":"2026-11-22T10:15:00Z"})",
+        [&app](Request& request) {
+            auto scan = parse_scan(request.json(), request.caller);
+            auto reply = handle_scan(app, request.caller, scan);
+            Response response = Response::json(reply.body, reply.status);
+            if (reply.status >= 400) response.content_type = "application/problem+json";
+            return response;
+        }});
+
+    router.add({"POST", "/api/v1/scans/batch", Access::scanning, scanning_roles,
+        "Up to 100 scans in order (an offline queue catching up); one result per scan, same order.",
+        R"({"scans":[{"id":"...","mode":"return","code":"BHM0000001X"}]})",
+        [&app](Request& request) {
+            auto items = batch_items(request);
+            if (items->size() > max_batch)
+                fail(413, "batch_too_large", "A batch holds at most " + std::to_string(max_batch) + " scans.");
+            // Check every scan's shape first, so a malformed batch changes nothing.
+            std::vector<ScanCommand> scans;
+            for (std::size_t i = 0; i < items->size(); ++i) {
+                auto object = items->getObject(static_cast<unsigned>(i));
+                if (!object) bad_request("invalid_field", "Scan " + std::to_string(i) + " is not an object.");
+                try {
+                    scans.push_back(parse_scan(object, request.caller));
+                } catch (const ApiError& e) {
+                    bad_request(e.refusal.code, "Scan " + std::to_string(i) + ": " + e.refusal.message);
+                }
+            }
+            Poco::JSON::Array::Ptr results = new Poco::JSON::Array;
+            for (const auto& scan : scans) {
+                ScanReply reply;
+                try {
+                    reply = handle_scan(app, request.caller, scan);
+                } catch (const ApiError& e) {   // e.g. an id another unit used: this scan only
+                    reply = ScanReply{e.status, problem_body(e)};
+                    reply.body->set("result", e.status == 409 ? "conflict" : "refused");
+                } catch (const db::StaleWrite&) {
+                    reply = ScanReply{409, problem_body(ApiError(409, Refusal{"concurrent_change",
+                        "Another station changed this device at the same moment; scan again.", ""}))};
+                    reply.body->set("result", "conflict");
+                }
+                reply.body->set("id", scan.id);
+                reply.body->set("http_status", reply.status);
+                if (!reply.body->has("result")) reply.body->set("result", "ok");
+                results->add(reply.body);
+            }
+            Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+            o->set("results", results);
+            return Response::json(o);
+        }});
+}
+
+}  // namespace bhm::server

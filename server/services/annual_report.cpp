@@ -1,0 +1,115 @@
+// Aggregation over the Store's records; waiting times and durations come from shared/.
+#include "server/services/annual_report.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <map>
+
+#include "shared/cases/case_flow.h"
+
+namespace bhm::server {
+namespace {
+
+struct Figures {
+    int devices_in_use_at_year_end = 0, new_assignments = 0, returns = 0, devices_received = 0;
+    std::int64_t device_cost_ore = 0;
+    long loan_days_total = 0; int loans_ended = 0;
+    long wait_decision_total = 0; int decided = 0;
+    long wait_delivery_total = 0; int delivered_cases = 0;
+};
+
+Poco::Dynamic::Var average(long total, int count) {
+    if (count == 0) return Poco::Dynamic::Var();
+    return static_cast<double>(total) / count;
+}
+
+template <class Each>
+void all_pages(Each each) {
+    db::Page page{500, 0};
+    for (;;) {
+        auto last = each(page);
+        if (last == 0) break;
+        page.after_id = last;
+    }
+}
+
+}  // namespace
+
+Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db::Unit>& units, int year) {
+    const Timestamp from = start_of(Date{year, 1, 1});
+    const Timestamp to{start_of(Date{year + 1, 1, 1}).unix_seconds - 1};
+    Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
+    for (const auto& unit : units) {
+        std::map<std::string, Figures> by_category;
+        std::map<db::Id, std::string> case_category;
+        all_pages([&](const db::Page& page) {
+            db::Id last = 0;
+            for (const auto& c : tx.cases(unit.id, std::nullopt, page)) {
+                last = c.id;
+                case_category[c.id] = c.category;
+                if (c.own_equipment) continue;
+                auto& f = by_category[c.category];
+                auto waits = waiting_times(date_of(c.applied_at),
+                                           c.decided_at ? std::optional(date_of(*c.decided_at)) : std::nullopt,
+                                           c.delivered_at ? std::optional(date_of(*c.delivered_at)) : std::nullopt);
+                if (c.decided_at && *c.decided_at >= from && *c.decided_at <= to && waits.application_to_decision_days) {
+                    f.wait_decision_total += *waits.application_to_decision_days;
+                    ++f.decided;
+                }
+                if (c.delivered_at && *c.delivered_at >= from && *c.delivered_at <= to &&
+                    waits.application_to_delivery_days) {
+                    f.wait_delivery_total += *waits.application_to_delivery_days;
+                    ++f.delivered_cases;
+                }
+            }
+            return static_cast<db::Id>(last);
+        });
+        for (const auto& loan : tx.loans_between(unit.id, from, to)) {
+            auto& f = by_category[case_category[loan.case_id]];
+            if (loan.delivered_at >= from && loan.delivered_at <= to) ++f.new_assignments;
+            if (loan.returned_at && *loan.returned_at >= from && *loan.returned_at <= to) {
+                ++f.returns;
+                f.loan_days_total += days_between(date_of(loan.delivered_at), date_of(*loan.returned_at));
+                ++f.loans_ended;
+            }
+            if (loan.delivered_at <= to && (!loan.returned_at || *loan.returned_at > to)) ++f.devices_in_use_at_year_end;
+        }
+        db::DeviceFilter filter;
+        filter.unit_id = unit.id;
+        all_pages([&](const db::Page& page) {
+            db::Id last = 0;
+            for (const auto& d : tx.devices(filter, page)) {
+                last = d.id;
+                if (d.received_at < from || d.received_at > to) continue;
+                auto model = tx.model(d.model_id);
+                if (!model) continue;
+                auto& f = by_category[model->category];
+                ++f.devices_received;
+                f.device_cost_ore += model->price_ore;
+            }
+            return static_cast<db::Id>(last);
+        });
+        for (const auto& [category, f] : by_category) {
+            Poco::JSON::Object::Ptr row = new Poco::JSON::Object;
+            row->set("unit", unit.code);
+            row->set("region_id", unit.region_id);
+            row->set("category", category);
+            row->set("devices_in_use_at_year_end", f.devices_in_use_at_year_end);
+            row->set("new_assignments", f.new_assignments);
+            row->set("returns", f.returns);
+            row->set("average_loan_days", average(f.loan_days_total, f.loans_ended));
+            row->set("average_days_application_to_decision", average(f.wait_decision_total, f.decided));
+            row->set("average_days_application_to_delivery", average(f.wait_delivery_total, f.delivered_cases));
+            row->set("devices_received", f.devices_received);
+            row->set("device_cost_ore", f.device_cost_ore);
+            rows->add(row);
+        }
+    }
+    Poco::JSON::Object::Ptr report = new Poco::JSON::Object;
+    report->set("year", year);
+    report->set("rows", rows);
+    report->set("note", "Consumable costs are not yet tracked; own equipment of institutions is never counted.");
+    return report;
+}
+
+}  // namespace bhm::server
