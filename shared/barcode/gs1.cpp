@@ -181,15 +181,12 @@ std::size_t bracketed_ai_length(std::string_view text, std::size_t pos) {
 }
 
 // The human-readable form: each AI in parentheses; data runs to the next "(AI)" or the end.
+// Called only when the text starts with "(AI)", so every loop turn starts at one.
 Outcome<GS1Data> parse_bracketed(std::string_view text, const GS1Options& options) {
     GS1Data data;
     std::size_t pos = 0;
     while (pos < text.size()) {
-        const std::size_t head = bracketed_ai_length(text, pos);
-        if (head == 0) {
-            return Outcome<GS1Data>::failure(ErrorKind::malformed,
-                "expected '(' + a 2-4 digit application identifier + ')'", pos);
-        }
+        const std::size_t head = bracketed_ai_length(text, pos);  // > 0: data stops only before "(AI)"
         const auto ai = text.substr(pos + 1, head - 2);
         const AiSpec* spec = find_ai(ai);
         if (!spec) {

@@ -42,7 +42,8 @@ bool looks_like_bracketed_gs1(std::string_view text);
 
 // Parses either form. A leading separator (FNC1 in first position) is skipped. A separator after
 // a fixed-length field is tolerated; a separator inside one, twice in a row, or where an AI should
-// start is refused. Offsets in errors are byte offsets in `text`.
+// start is refused. In the bracketed form data runs up to the next '(' + 2-4 digits + ')', so a
+// parenthesis that does not open an AI stays in the data. Offsets in errors are byte offsets in `text`.
 Outcome<GS1Data> parse_gs1(std::string_view text, GS1Options options = {});
 
 }  // namespace bhm::barcode

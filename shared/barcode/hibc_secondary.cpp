@@ -90,13 +90,16 @@ std::optional<ParseError> read_layout(Segment s, std::size_t pos, std::string_vi
         const char letter = layout[i];
         const std::size_t count = letter == 'J' ? 3 : 2;
         const std::size_t at = s.at + pos;
+        const std::string_view name = letter == 'Y' ? "year" : letter == 'M' ? "month" : letter == 'D' ? "day"
+                                      : letter == 'J' ? "Julian day" : "hour";
         int value = 0;
+        if (auto e = digits(s, pos, count, name, value)) return e;
         switch (letter) {
-            case 'Y': if (auto e = digits(s, pos, count, "year", value)) return e; f.yy = value; break;
-            case 'M': if (auto e = digits(s, pos, count, "month", value)) return e; f.mm = value; f.mm_at = at; break;
-            case 'D': if (auto e = digits(s, pos, count, "day", value)) return e; f.dd = value; f.dd_at = at; break;
-            case 'J': if (auto e = digits(s, pos, count, "Julian day", value)) return e; f.jjj = value; f.jjj_at = at; break;
-            default: if (auto e = digits(s, pos, count, "hour", value)) return e; f.hh = value; f.hh_at = at; break;
+            case 'Y': f.yy = value; break;
+            case 'M': f.mm = value; f.mm_at = at; break;
+            case 'D': f.dd = value; f.dd_at = at; break;
+            case 'J': f.jjj = value; f.jjj_at = at; break;
+            default: f.hh = value; f.hh_at = at; break;
         }
         pos += count;
         i += count;
