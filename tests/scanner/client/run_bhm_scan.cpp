@@ -39,15 +39,20 @@ RunResult run_bhm_scan(const std::vector<std::string>& args, const std::string& 
     return result;
 }
 
-BackgroundScan::BackgroundScan(const std::vector<std::string>& args) {
-    Poco::Pipe in;  // closed at once: the child sees end of input
+BackgroundScan::BackgroundScan(const std::vector<std::string>& args, const std::string& input) {
     handle_ = std::make_unique<Poco::ProcessHandle>(
-        Poco::Process::launch(bhm_scan_path(), args, ".", &in, nullptr, nullptr));
-    in.close();
+        Poco::Process::launch(bhm_scan_path(), args, ".", &in_, nullptr, nullptr));
+    if (!input.empty()) in_.writeBytes(input.data(), static_cast<int>(input.size()));
 }
 
 BackgroundScan::~BackgroundScan() {
     if (!done_) kill_hard();
+    close_input();
+}
+
+void BackgroundScan::close_input() {
+    if (input_open_) in_.close(Poco::Pipe::CLOSE_WRITE);
+    input_open_ = false;
 }
 
 void BackgroundScan::kill_hard() {
@@ -60,7 +65,8 @@ void BackgroundScan::kill_hard() {
     done_ = true;
 }
 
-int BackgroundScan::wait() {
+int BackgroundScan::wait(bool close_input_first) {
+    if (close_input_first) close_input();
     int status = handle_->wait();
     done_ = true;
     return status;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <Poco/Pipe.h>
 #include <Poco/Process.h>
 
 namespace bhm::test {
@@ -23,16 +24,20 @@ std::string bhm_scan_path();
 RunResult run_bhm_scan(const std::vector<std::string>& args, const std::string& input = "",
                        const std::map<std::string, std::string>& env = {});
 
-// A bhm-scan started in the background with stdin closed and output discarded.
+// A bhm-scan started in the background: `input` is written to its stdin, which stays
+// open until close_input() or wait(); its output goes to the test's own stdout/stderr.
 class BackgroundScan {
 public:
-    explicit BackgroundScan(const std::vector<std::string>& args);
-    ~BackgroundScan();  // kills it (SIGKILL) if still running
-    void kill_hard();   // SIGKILL and wait
-    int wait();         // exit status
+    explicit BackgroundScan(const std::vector<std::string>& args, const std::string& input = "");
+    ~BackgroundScan();   // kills it (SIGKILL) if still running
+    void kill_hard();    // SIGKILL and wait
+    void close_input();
+    int wait(bool close_input_first = true);  // the exit status
 
 private:
+    Poco::Pipe in_;
     std::unique_ptr<Poco::ProcessHandle> handle_;
+    bool input_open_ = true;
     bool done_ = false;
 };
 
