@@ -1,0 +1,12 @@
+// Reference data the Store keeps in step with shared/: the device categories and their tied
+// consumables. shared/catalogue/category.cpp is the single source; the database holds a copy for joins.
+#pragma once
+
+#include "db/store.h"
+
+namespace bhm::db {
+
+// Upserts every reference_categories() entry and replaces its consumables. Idempotent.
+void seed_reference_categories(Transaction& transaction);
+
+}  // namespace bhm::db

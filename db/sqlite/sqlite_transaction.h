@@ -1,0 +1,103 @@
+// The SQLite Store's Transaction: every Store read and write as SQL on one Poco session, inside the
+// transaction that SqliteStore::write/read opened. One .cpp per group of records (organisation,
+// catalogue, devices, cases, loans, service, events) keeps each file small.
+#pragma once
+
+#include <Poco/Data/Session.h>
+
+#include "db/store.h"
+
+namespace bhm::db {
+
+class SqliteTransaction final : public Transaction {
+public:
+    explicit SqliteTransaction(Poco::Data::Session& session) : session_(session) {}
+
+    // organisation.cpp
+    std::vector<Region> regions() override;
+    Id insert_region(const Region&) override;
+    std::vector<Unit> units() override;
+    std::optional<Unit> unit(Id) override;
+    Id insert_unit(const Unit&) override;
+    Id insert_warehouse(const Warehouse&) override;
+    std::vector<Warehouse> warehouses(Id unit_id) override;
+    std::optional<Warehouse> warehouse(Id) override;
+    Id insert_location(const Location&) override;
+    std::vector<Location> locations(Id warehouse_id) override;
+    std::optional<Location> location(Id) override;
+    Id insert_user(const User&) override;
+    std::optional<User> user_by_name(const std::string& username) override;
+    std::optional<User> user(Id) override;
+    Id insert_station(const Station&) override;
+    std::optional<Station> station_by_token_hash(const std::string& token_hash) override;
+    std::optional<Station> station(Id) override;
+    std::vector<Station> stations(Id unit_id) override;
+    void revoke_station(Id id, Timestamp at) override;
+    std::optional<std::string> setting(const std::string& key) override;
+    void put_setting(const std::string& key, const std::string& value) override;
+
+    // catalogue.cpp
+    void upsert_category(const Category&, const std::vector<std::string>& consumables) override;
+    std::vector<Category> categories() override;
+    std::optional<Category> category(const std::string& code) override;
+    std::vector<std::string> category_consumables(const std::string& code) override;
+    Id insert_model(const Model&) override;
+    std::vector<Model> models() override;
+    std::optional<Model> model(Id) override;
+    std::optional<Model> model_by_gtin(const std::string& gtin) override;
+
+    // devices.cpp
+    Id insert_device(const Device&) override;
+    void update_device(Device&) override;
+    std::optional<Device> device(Id) override;
+    std::optional<Device> device_by_asset_tag(const std::string& tag) override;
+    std::optional<Device> device_by_model_serial(Id model_id, const std::string& serial) override;
+    std::vector<Device> devices(const DeviceFilter&, const Page&) override;
+    std::uint32_t next_asset_number() override;
+    std::vector<Device> devices_inspection_due(Id unit_id, Date by) override;
+
+    // cases.cpp
+    Id insert_patient(const Patient&) override;
+    std::optional<Patient> patient(Id) override;
+    std::optional<Patient> patient_by_national_id(Id unit_id, const std::string& national_id) override;
+    Id insert_case(const Case&) override;
+    void update_case(Case&) override;
+    std::optional<Case> case_by_id(Id) override;
+    std::optional<Case> case_by_number(const std::string& number) override;
+    std::vector<Case> cases(Id unit_id, std::optional<CaseStatus> status, const Page&) override;
+    std::string next_case_number(const std::string& unit_code, int year) override;
+    Id insert_site_check(const SiteCheckRecord&) override;
+    std::vector<SiteCheckRecord> site_checks(Id case_id) override;
+
+    // loans.cpp
+    Id insert_loan(const Loan&) override;
+    void update_loan(const Loan&) override;
+    std::optional<Loan> loan(Id) override;
+    std::optional<Loan> open_loan_for_device(Id device_id) override;
+    std::vector<Loan> loans_of_case(Id case_id) override;
+    std::vector<Loan> open_loans_due(Id unit_id, Date due_by) override;
+    std::vector<Loan> loans_between(Id unit_id, Timestamp from, Timestamp to) override;
+
+    // service.cpp
+    Id insert_inspection(const Inspection&) override;
+    std::vector<Inspection> inspections(Id device_id) override;
+    Id insert_service_order(const ServiceOrder&) override;
+    void update_service_order(const ServiceOrder&) override;
+    std::optional<ServiceOrder> service_order(Id) override;
+    std::optional<ServiceOrder> open_service_order(Id device_id) override;
+
+    // events.cpp
+    Id append_event(const Event&) override;
+    std::vector<Event> device_events(Id device_id) override;
+    std::vector<Event> case_events(Id case_id) override;
+    std::optional<ScanAnswer> scan_answer(const std::string& scan_id) override;
+    void insert_scan_answer(const ScanAnswer&) override;
+
+private:
+    Poco::Data::Session& session_;
+};
+
+// Paging shared by the list queries: limit must be 1..10000 (std::invalid_argument otherwise).
+int checked_page_limit(const Page& page);
+
+}  // namespace bhm::db
