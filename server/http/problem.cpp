@@ -12,7 +12,7 @@ void fail(int status, std::string code, std::string message, std::string rule) {
 void refuse(const Refusal& refusal, int status) { throw ApiError(status, refusal); }
 
 void refuse_all(const std::vector<Refusal>& refusals, int status) {
-    if (refusals.empty()) return refuse(Refusal{"refused", "Refused.", ""}, status);
+    if (refusals.empty()) refuse(Refusal{"refused", "Refused.", ""}, status);
     throw ApiError(status, refusals.front(), refusals);
 }
 

@@ -28,6 +28,7 @@ void add_all_routes(Router& router, App& app) {
     add_scan_routes(router, app);
     add_station_routes(router, app);
     add_report_routes(router, app);
+    add_label_routes(router, app);
     add_openapi_route(router);
 }
 
