@@ -6,6 +6,7 @@
 #include "scanner/commands/commands.h"
 #include "scanner/image_decode.h"
 #include "scanner/scan_json.h"
+#include "scanner/text_escapes.h"
 
 namespace bhm::scan {
 
@@ -21,7 +22,9 @@ int run_decode(const Words& words) {
                 status = exit_failed;
             }
             for (const auto& barcode : barcodes) {
-                auto json = describe_scan(barcode.raw).json;
+                auto description = describe_scan(barcode.raw);
+                auto json = description.json;
+                if (!description.ok) json->set("raw", printable(barcode.raw));
                 json->set("file", file);
                 json->set("format", barcode.format);
                 std::cout << to_line(json) << "\n";
