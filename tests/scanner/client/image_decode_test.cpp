@@ -30,7 +30,7 @@ std::string zint_png(const bhm::test::TempFolder& dir, const std::string& name, 
 
 }  // namespace
 
-TEST_CASE("a GS1 DataMatrix photo decodes to ]d2 with group separators between variable fields") {
+TEST_CASE("a GS1 DataMatrix photo decodes to its AIM identifier with group separators between variable fields") {
     bhm::test::TempFolder dir;
     auto png = zint_png(dir, "dm.png", 71, "[01]09506000134352[10]ABC[17]270101");
     auto found = decode_image_file(png);
