@@ -6,6 +6,8 @@
 #include <Poco/Timestamp.h>
 #include <Poco/UUIDGenerator.h>
 
+#include "scanner/text_escapes.h"
+
 namespace bhm::scan {
 
 ScanEvent make_scan_event(std::string station, std::string mode, std::string code,
@@ -24,9 +26,9 @@ ScanEvent make_scan_event(std::string station, std::string mode, std::string cod
 Poco::JSON::Object::Ptr to_json(const ScanEvent& scan) {
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     body->set("id", scan.id);
-    body->set("station", scan.station);
+    body->set("station", as_utf8(scan.station));
     body->set("mode", scan.mode);
-    body->set("code", scan.code);
+    body->set("code", as_utf8(scan.code));
     if (!scan.case_number.empty()) body->set("case", scan.case_number);
     body->set("scanned_at", scan.scanned_at);
     return body;

@@ -12,7 +12,7 @@ namespace bhm::scan {
 namespace {
 
 void set_if(Poco::JSON::Object& o, const std::string& key, const std::string& value) {
-    if (!value.empty()) o.set(key, value);
+    if (!value.empty()) o.set(key, as_utf8(value));
 }
 
 }  // namespace
@@ -23,7 +23,7 @@ ScanDescription describe_scan(std::string_view raw) {
     auto outcome = bhm::barcode::parse_scanned(raw);
     if (!outcome.ok()) {
         const auto& error = outcome.error;
-        d.json->set("error", error ? error->message : std::string("the code could not be parsed"));
+        d.json->set("error", as_utf8(error ? error->message : std::string("the code could not be parsed")));
         d.json->set("at", static_cast<Poco::UInt64>(error ? error->at : 0));
         if (error) d.json->set("kind", std::string(bhm::barcode::to_string(error->kind)));
         return d;
@@ -44,7 +44,7 @@ ScanDescription describe_scan(std::string_view raw) {
     if (code.scheme == bhm::barcode::Scheme::plain) set_if(*d.json, "text", code.text);
     if (code.scheme == bhm::barcode::Scheme::gs1 || !code.ais.empty()) {
         Poco::JSON::Object::Ptr ais = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        for (const auto& [ai, value] : code.ais) ais->set(ai, value);
+        for (const auto& [ai, value] : code.ais) ais->set(as_utf8(ai), as_utf8(value));
         d.json->set("ais", ais);
     }
     return d;

@@ -1,4 +1,5 @@
-// Turns typed group-separator escapes into the byte a reader would send, and back for display.
+// Turns typed group-separator escapes into the byte a reader would send, and back for
+// display; makes scan bytes safe for JSON.
 #include "scanner/text_escapes.h"
 
 #include <cstdio>
@@ -36,6 +37,34 @@ std::string unescape_scan_text(std::string_view typed) {
             i += 2;
         } else {
             out += typed[i++];
+        }
+    }
+    return out;
+}
+
+namespace {
+bool valid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        std::size_t len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
+        if (len == 0 || i + len > text.size() || (len == 2 && c < 0xc2)) return false;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return false;
+        i += len;
+    }
+    return true;
+}
+}  // namespace
+
+std::string as_utf8(std::string_view raw) {
+    if (valid_utf8(raw)) return std::string(raw);
+    std::string out;
+    for (unsigned char c : raw) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else {
+            out += static_cast<char>(0xc0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3f));
         }
     }
     return out;

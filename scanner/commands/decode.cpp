@@ -24,7 +24,7 @@ int run_decode(const Words& words) {
             for (const auto& barcode : barcodes) {
                 auto description = describe_scan(barcode.raw);
                 auto json = description.json;
-                if (!description.ok) json->set("raw", printable(barcode.raw));
+                if (!description.ok) json->set("raw", as_utf8(printable(barcode.raw)));
                 json->set("file", file);
                 json->set("format", barcode.format);
                 std::cout << to_line(json) << "\n";
