@@ -63,6 +63,14 @@ void add_loan_routes(Router& router, App& app) {
             }));
         }});
 
+    router.add({"POST", "/api/v1/devices/{id}/release", Access::user, delivery_roles,
+        "Put a picked (reserved) device back in stock.", "",
+        [&app](Request& request) {
+            return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
+                return device_view(tx, release_reservation(tx, actor, request.id_param()));
+            }));
+        }});
+
     router.add({"POST", "/api/v1/devices/{id}/return", Access::user, delivery_roles,
         "The device came back: the loan ends, the device waits for cleaning and inspection.", "",
         [&app](Request& request) {

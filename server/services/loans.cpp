@@ -54,6 +54,14 @@ ReserveOutcome reserve_for_case(db::Transaction& tx, const Actor& actor, db::Id 
     return {device, false};
 }
 
+db::Device release_reservation(db::Transaction& tx, const Actor& actor, db::Id device_id) {
+    auto device = own_device(tx, actor, device_id);
+    auto case_id = device.reserved_case_id;
+    device.reserved_case_id.reset();
+    move_device(tx, actor, device, DeviceAction::release_reservation, case_id);
+    return device;
+}
+
 DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id, const DeliveryCommand& command) {
     auto c = own_case(tx, actor, case_id);
     auto device = own_device(tx, actor, command.device_id);

@@ -9,6 +9,9 @@ namespace bhm::server {
 struct ReserveOutcome { db::Device device; bool already_reserved = false; };
 ReserveOutcome reserve_for_case(db::Transaction& tx, const Actor& actor, db::Id case_id, db::Id device_id);
 
+// Puts a picked device back on the shelf (the case keeps waiting for another).
+db::Device release_reservation(db::Transaction& tx, const Actor& actor, db::Id device_id);
+
 struct DeliveryCommand {
     db::Id device_id = 0;
     std::string handover;                 // "discharge" | "shipped"
