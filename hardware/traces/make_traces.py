@@ -8,7 +8,8 @@ to libusb: one `USBDEVFS_REAPURBNDELAY` line per USB transfer the reader answers
 with type 1 = interrupt, 2 = control, 3 = bulk, endpoint in decimal (129 = 0x81 IN).
 The buffer length must equal what bhm_usb asks for (the endpoint's wMaxPacketSize), or
 umockdev will not match the transfer. umockdev starts over at the first line after the
-last, so a trace repeats for as long as the program keeps reading.
+last (and whenever the device is opened again), so a trace repeats for as long as the
+program keeps reading.
 
 Usage: make_traces.py            (re)write the files next to this script
        make_traces.py --check    exit 1 if a committed file differs from what would be written
@@ -153,11 +154,11 @@ def traces():
     yield "keyboard_plain", hid_device(5, 0x16C0, 0x03E8, "Test keyboard", 1, 1, KEYBOARD_REPORT, 8), \
         [reap(INTERRUPT, 129, 8, r) for r in keyboard_reports("hello\r")]
 
-    # Unplugged after the first scan (URB status -ENODEV), then back: the second scan must come.
-    first, second = "]C1" + "0109506000134352" + "21SN44\r\n", "]C1" + "0109506000134352" + "21SN45\r\n"
+    # Unplugged after one scan (URB status -ENODEV). umockdev replays a device file from
+    # its first line each time it is opened, so the reader, claimed again, repeats the scan.
+    scan = "]C1" + "0109506000134352" + "21SN44\r\n"
     yield "cdc_acm_unplug", cdc_device(6, 0x05E0, 0x1701, "Symbol Bar Code Scanner (CDC)"), \
-        [reap_control(), reap(BULK, 129, 64, first.encode()), reap(BULK, 129, 64, status=-19),
-         reap_control(), reap(BULK, 129, 64, second.encode())]
+        [reap_control(), reap(BULK, 129, 64, scan.encode()), reap(BULK, 129, 64, status=-19)]
 
 def reap_control():
     # A control OUT transfer: the 8 setup bytes are the buffer, no data comes back.

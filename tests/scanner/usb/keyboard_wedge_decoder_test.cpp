@@ -49,7 +49,7 @@ TEST_CASE("press and release reports type the scan and Enter hands it over") {
     CHECK(out.problems.empty());
 }
 
-TEST_CASE("a key held over consecutive reports is typed once, a release in between types it again") {
+TEST_CASE("a key held over consecutive reports is typed once and a release in between types it again") {
     KeyboardWedgeDecoder d(KeyboardLayout::us);
     auto held = run(d, {keys(0, {0x1E}), keys(0, {0x1E}), keys(0, {0x1E}), release, keys(0, {enter})});
     REQUIRE(held.scans.size() == 1);
@@ -59,7 +59,7 @@ TEST_CASE("a key held over consecutive reports is typed once, a release in betwe
     CHECK(twice.scans[0].data == "11");
 }
 
-TEST_CASE("new keys in one rollover report are typed in report order, held ones are not repeated") {
+TEST_CASE("new keys in one rollover report are typed in report order and held ones are not repeated") {
     KeyboardWedgeDecoder d(KeyboardLayout::us);
     auto out = run(d, {keys(0, {0x04, 0x05}), keys(0, {0x05, 0x06}), keys(0, {0x06, 0x07, 0x08}), release,
                        keys(0, {enter})});
@@ -102,7 +102,7 @@ TEST_CASE("the same keys give the US characters on the US layout") {
     CHECK(out.scans[0].data == "]()/$+-");
 }
 
-TEST_CASE("Ctrl+] is the group separator, and Ctrl with usage 0x30 is it on the Norwegian layout too") {
+TEST_CASE("Ctrl with the right-bracket key is the group separator on the US and the Norwegian layout") {
     KeyboardWedgeDecoder us(KeyboardLayout::us);
     auto a = run(us, {keys(0, {0x1E}), release, keys(ctrl, {0x30}), release, keys(0, {0x1F}), release, keys(0, {enter})});
     REQUIRE(a.scans.size() == 1);
@@ -130,7 +130,7 @@ TEST_CASE("an Alt code is finished before a key pressed in the same report as th
     CHECK(out.scans[0].data == "\x07" "a");
 }
 
-TEST_CASE("keypad Enter and Tab end a scan as Enter does, and an empty scan is no scan") {
+TEST_CASE("keypad Enter and Tab end a scan as Enter does and an empty scan is no scan") {
     KeyboardWedgeDecoder d(KeyboardLayout::us);
     auto out = run(d, {keys(0, {0x04}), release, keys(0, {0x58}), release, keys(0, {0x05}), release,
                        keys(0, {0x2B}), release, keys(0, {enter}), release});
@@ -150,7 +150,7 @@ TEST_CASE("a key the layout cannot type drops the whole scan and says which key"
     CHECK(out.problems[0].find("dropped") != std::string::npos);
 }
 
-TEST_CASE("a report that is not 8 bytes long is refused, not read past its end") {
+TEST_CASE("a report that is not 8 bytes long is refused and not read past its end") {
     KeyboardWedgeDecoder d(KeyboardLayout::us);
     std::array<std::uint8_t, 5> short_report{0, 0, 0x04, 0, 0};
     auto out = d.feed(short_report);

@@ -29,7 +29,7 @@ std::string error_of(const std::string& json) {
 
 }  // namespace
 
-TEST_CASE("the shipped scanners.json loads, names a source for every reader and covers the four vendors") {
+TEST_CASE("the shipped scanners.json loads and names a source for every reader of the four vendors") {
     auto known = KnownReaders::load(std::string(BHM_SOURCE_DIR) + "/hardware/scanners.json");
     REQUIRE(known.all().size() >= 8);
     std::set<std::uint16_t> vendors;

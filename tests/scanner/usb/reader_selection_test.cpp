@@ -64,7 +64,7 @@ KnownReaders known() {
 
 }  // namespace
 
-TEST_CASE("a known wedge reader is claimed as keyboard_wedge with its layout, and --layout overrides it") {
+TEST_CASE("a known wedge reader is claimed as keyboard_wedge with its layout and --layout overrides it") {
     auto d = device(0x05e0, 0x1200, {hid(0, 1, 1, 8)});
     auto out = select_reader(d, known(), {});
     REQUIRE(out.plan);
@@ -90,7 +90,7 @@ TEST_CASE("an unknown HID device with the barcode scanner usage page is claimed 
     CHECK(out.plan->packet_size == 64);
 }
 
-TEST_CASE("an unknown CDC-ACM device is claimed as cdc_acm, reading the bulk IN of its data interface") {
+TEST_CASE("an unknown CDC-ACM device is claimed as cdc_acm reading the bulk IN of its data interface") {
     auto out = select_reader(cdc_device(0x2341, 0x0043), known(), {});
     REQUIRE(out.plan);
     CHECK(out.plan->info.personality == Personality::cdc_acm);
@@ -119,13 +119,13 @@ TEST_CASE("an unknown keyboard is never claimed unless it is named with --device
     CHECK_FALSE(select_reader(d, known(), other).plan);
 }
 
-TEST_CASE("a mouse is never claimed, not even when named") {
+TEST_CASE("a mouse is never claimed even when named") {
     SelectionOptions named;
     named.named_device = std::make_pair<std::uint16_t, std::uint16_t>(0x046d, 0xc077);
     CHECK_FALSE(select_reader(device(0x046d, 0xc077, {hid(0, 1, 2, 4)}), known(), named).plan);
 }
 
-TEST_CASE("a known by_interface reader takes the personality its interfaces show, keyboards included") {
+TEST_CASE("a known by_interface reader takes the personality its interfaces show including keyboard") {
     auto as_cdc = cdc_device(0x0c2e, 0x0b81);
     CHECK(select_reader(as_cdc, known(), {}).plan->info.personality == Personality::cdc_acm);
     auto as_keyboard = device(0x0c2e, 0x0b81, {hid(0, 1, 1, 8)});
@@ -135,7 +135,7 @@ TEST_CASE("a known by_interface reader takes the personality its interfaces show
     CHECK(out.plan->info.name == "Voyager");
 }
 
-TEST_CASE("a composite reader listed as hid_pos reads its POS interface, not its keyboard") {
+TEST_CASE("a composite reader listed as hid_pos reads its POS interface and not its keyboard") {
     auto d = device(0x1eab, 0x1d10, {hid(0, 1, 1, 8), hid(1, 0, 0, 64)});
     auto out = select_reader(d, known(), {});
     REQUIRE(out.plan);

@@ -26,13 +26,13 @@ std::vector<std::string> feed_all(SerialLineDecoder& d, const std::vector<std::s
 
 }  // namespace
 
-TEST_CASE("CR, LF and CR LF each end one scan") {
+TEST_CASE("CR or LF or CR LF each end one scan") {
     SerialLineDecoder d;
     auto scans = feed_all(d, {"A\rB\nC\r\nD\r\n"});
     CHECK(scans == std::vector<std::string>{"A", "B", "C", "D"});
 }
 
-TEST_CASE("a CR LF split across two bulk packets ends one scan, not two") {
+TEST_CASE("a CR LF split across two bulk packets ends one scan and not two") {
     SerialLineDecoder d;
     auto scans = feed_all(d, {"]C1010950", "6000134352\r", "\n]C1 second\r", "\n"});
     CHECK(scans == std::vector<std::string>{"]C10109506000134352", "]C1 second"});
