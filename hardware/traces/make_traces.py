@@ -116,7 +116,8 @@ def reap(kind, ep, buffer_length, data=b"", status=0):
     return f"USBDEVFS_REAPURBNDELAY 0 {kind} {ep} {status} 0 {buffer_length} {len(data)} 0 {data.hex().upper()}"
 
 INTERRUPT, CONTROL, BULK = 1, 2, 3
-SET_LINE_STATE = bytes.fromhex("2122030000000000")  # SET_CONTROL_LINE_STATE DTR|RTS, interface 0
+SET_LINE_STATE = bytes.fromhex("2122030000000000")  # CDC SET_CONTROL_LINE_STATE DTR|RTS, interface 0
+SET_BOOT_PROTOCOL = bytes.fromhex("210B000000000000")  # HID SET_PROTOCOL boot, interface 0
 
 def hid_device(devnum, vid, pid, product, sub, proto, report, packet):
     cfg = configuration([interface(0, 3, sub, proto, [endpoint(0x81, 3, packet, 1)], hid_descriptor(len(report)))])
@@ -141,7 +142,7 @@ def bulk_packets(text, sizes):
 def traces():
     gs1 = "]d2" + "0109506000134352" + "17270101" + "10ABC123" + GS + "21SN42"
     yield "wedge_no_gs1", hid_device(2, 0x05E0, 0x1200, "Symbol Bar Code Scanner", 1, 1, KEYBOARD_REPORT, 8), \
-        [reap(INTERRUPT, 129, 8, r) for r in keyboard_reports(gs1 + "\r")]
+        [reap_setup(SET_BOOT_PROTOCOL)] + [reap(INTERRUPT, 129, 8, r) for r in keyboard_reports(gs1 + "\r")]
 
     long_gs1 = "0109506000134352" + "17270101" + "10LOT-2026-0001-ABCDEF" + GS + "21SN000000000000004242"
     yield "hid_pos_two_reports", hid_device(3, 0x16C0, 0x03E9, "Test HID POS reader", 0, 0, POS_REPORT, 64), \
@@ -152,7 +153,7 @@ def traces():
         [reap_control()] + [reap(BULK, 129, 64, p) for p in bulk_packets(two, [20, 14, 27, 1])]
 
     yield "keyboard_plain", hid_device(5, 0x16C0, 0x03E8, "Test keyboard", 1, 1, KEYBOARD_REPORT, 8), \
-        [reap(INTERRUPT, 129, 8, r) for r in keyboard_reports("hello\r")]
+        [reap_setup(SET_BOOT_PROTOCOL)] + [reap(INTERRUPT, 129, 8, r) for r in keyboard_reports("hello\r")]
 
     # Unplugged after one scan (URB status -ENODEV). umockdev replays a device file from
     # its first line each time it is opened, so the reader, claimed again, repeats the scan.
@@ -160,9 +161,12 @@ def traces():
     yield "cdc_acm_unplug", cdc_device(6, 0x05E0, 0x1701, "Symbol Bar Code Scanner (CDC)"), \
         [reap_control(), reap(BULK, 129, 64, scan.encode()), reap(BULK, 129, 64, status=-19)]
 
+def reap_setup(setup):
+    # A control OUT transfer without data: the 8 setup bytes are the buffer, nothing comes back.
+    return f"USBDEVFS_REAPURBNDELAY 0 {CONTROL} 0 0 0 8 0 0 {setup.hex().upper()}"
+
 def reap_control():
-    # A control OUT transfer: the 8 setup bytes are the buffer, no data comes back.
-    return f"USBDEVFS_REAPURBNDELAY 0 {CONTROL} 0 0 0 8 0 0 {SET_LINE_STATE.hex().upper()}"
+    return reap_setup(SET_LINE_STATE)
 
 def main():
     check = "--check" in sys.argv[1:]

@@ -63,6 +63,12 @@ bool ClaimedReader::start(std::string& error) {
         }
         claimed_.push_back(itf);
     }
+    if (plan_.boot_keyboard) {
+        // SET_PROTOCOL(boot) (HID 1.11 §7.2.6): 8-byte boot reports whatever the report
+        // descriptor says, which is what KeyboardWedgeDecoder reads.
+        int r = libusb_control_transfer(handle_, 0x21, 0x0B, 0, *plan_.boot_keyboard, nullptr, 0, 1000);
+        if (r < 0) log_usb("boot_protocol_not_set", reader_fields(plan_.info), libusb_text(r));
+    }
     if (plan_.acm_control) {
         // SET_CONTROL_LINE_STATE (CDC PSTN 1.2 §6.3.12) with DTR and RTS, as a tty open
         // does; some readers only send once the host says it is there.
@@ -145,8 +151,9 @@ ClaimedReader::~ClaimedReader() {
         libusb_free_transfer(transfer_);
     }
     for (auto it = claimed_.rbegin(); it != claimed_.rend(); ++it) libusb_release_interface(handle_, *it);
-    if (!gone())
-        for (std::uint8_t itf : detached_) libusb_attach_kernel_driver(handle_, itf);
+    // Give the interfaces back to their kernel driver (fails harmlessly when unplugged):
+    // a reader dropped after an error must look as before, report descriptor and all.
+    for (std::uint8_t itf : detached_) libusb_attach_kernel_driver(handle_, itf);
     libusb_close(handle_);
 }
 

@@ -62,7 +62,9 @@ std::optional<ReaderPlan> plan_for(const DeviceFacts& d, Personality p) {
         const InterfaceFacts* i = find_if(d, is_keyboard, transfer_interrupt);
         if (!i) i = find_if(d, is_any_hid, transfer_interrupt);
         if (!i) return std::nullopt;
-        return base_plan(d, p, *i, transfer_interrupt);
+        ReaderPlan plan = base_plan(d, p, *i, transfer_interrupt);
+        if (i->subclass == 1) plan.boot_keyboard = i->number;
+        return plan;
     }
     if (p == Personality::hid_pos) {
         const InterfaceFacts* i = find_if(d, is_pos, transfer_interrupt);

@@ -54,6 +54,7 @@ struct ReaderPlan {
     std::uint16_t packet_size = 0;             // bytes per transfer (the endpoint's max packet)
     bool bulk = false;                         // bulk (CDC) or interrupt (HID)
     std::optional<std::uint8_t> acm_control;   // CDC communication interface, for DTR/RTS
+    std::optional<std::uint8_t> boot_keyboard; // wedge interface with boot subclass, for SET_PROTOCOL
     HidPosFormat pos_format;
 };
 

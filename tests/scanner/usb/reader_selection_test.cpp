@@ -75,6 +75,8 @@ TEST_CASE("a known wedge reader is claimed as keyboard_wedge with its layout and
     CHECK(out.plan->endpoint == 0x81);
     CHECK(out.plan->packet_size == 8);
     CHECK_FALSE(out.plan->bulk);
+    REQUIRE(out.plan->boot_keyboard);  // asked for 8-byte boot reports
+    CHECK(*out.plan->boot_keyboard == 0);
     SelectionOptions us;
     us.layout = "us";
     CHECK(select_reader(d, known(), us).plan->info.layout == "us");

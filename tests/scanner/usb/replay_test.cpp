@@ -91,6 +91,12 @@ std::vector<Poco::JSON::Object::Ptr> json_lines(const std::string& out) {
     return lines;
 }
 
+// A clean run: nothing dropped, every setup request answered.
+bool clean(const Run& r) {
+    return r.err.find("event=decode_problem") == std::string::npos &&
+           r.err.find("_not_set") == std::string::npos && r.err.find("claim_failed") == std::string::npos;
+}
+
 std::string field(const Poco::JSON::Object::Ptr& o, const std::string& key) {
     return o->has(key) ? o->getValue<std::string>(key) : std::string("<missing>");
 }
@@ -110,6 +116,7 @@ TEST_CASE("a Norwegian keyboard-wedge scan of a GS1 DataMatrix with a group sepa
     CHECK(field(scans[0], "lot") == "ABC123");  // ends at the group separator
     CHECK(field(scans[0], "serial") == "SN42");
     CHECK(field(scans[0], "reader") == "05e0:1200");
+    CHECK(clean(r));
 }
 
 TEST_CASE("the same Norwegian wedge traffic read with the US layout gives no scan but a dropped-scan note") {
@@ -131,6 +138,7 @@ TEST_CASE("a HID POS scan spread over two reports arrives as one scan with its A
     CHECK(field(scans[0], "lot") == "LOT-2026-0001-ABCDEF");
     CHECK(field(scans[0], "serial") == "SN000000000000004242");
     CHECK(field(scans[0], "reader") == "16c0:03e9");
+    CHECK(clean(r));
 }
 
 TEST_CASE("a CDC-ACM reader's lines arrive as scans whether CR LF is split across bulk packets or not") {
@@ -144,6 +152,7 @@ TEST_CASE("a CDC-ACM reader's lines arrive as scans whether CR LF is split acros
     CHECK(field(scans[0], "expiry") == "2027-01-01");
     CHECK(field(scans[1], "serial") == "SN43");
     CHECK(field(scans[1], "reader") == "05e0:1701");
+    CHECK(clean(r));
 }
 
 TEST_CASE("a reader that is unplugged is dropped while bhm-scan keeps running and claims it again") {
