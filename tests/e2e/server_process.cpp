@@ -1,0 +1,205 @@
+// Process plumbing for ServerProcess: posix_spawn with stdout and stderr sent to files in the
+// server's own temporary folder, a health poll until it answers, and a clean stop.
+#include "server_process.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/TemporaryFile.h>
+
+#include "api_client.h"
+
+extern char** environ;
+
+namespace bhm::e2e {
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+bool exited(pid_t pid) {
+    int status = 0;
+    return waitpid(pid, &status, WNOHANG) == pid;
+}
+
+}  // namespace
+
+std::uint16_t free_loopback_port() {
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+    const auto port = socket.address().port();
+    socket.close();
+    return port;
+}
+
+std::string binary_path(const std::string& name) { return std::string(BHM_BIN_DIR) + "/" + name; }
+
+ServerProcess::ServerProcess() : ServerProcess(Options{}) {}
+
+ServerProcess::ServerProcess(Options options) : options_(std::move(options)) {
+    folder_ = Poco::TemporaryFile::tempName() + "-bhm-e2e";
+    std::filesystem::create_directories(folder_);
+    std::string why;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        if (start_once(why)) {
+            parse_printed();
+            return;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(folder_, ec);
+    throw std::runtime_error("bhm-server did not start: " + why);
+}
+
+ServerProcess::~ServerProcess() {
+    stop();
+    std::error_code ec;
+    std::filesystem::remove_all(folder_, ec);
+}
+
+std::string ServerProcess::base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+bool ServerProcess::start_once(std::string& why) {
+    port_ = free_loopback_port();
+    const std::string db = folder_ + "/bhm.db";
+    std::filesystem::remove(db);
+    const std::string exe = binary_path("bhm-server");
+    if (access(exe.c_str(), X_OK) != 0) throw std::runtime_error("no executable at " + exe);
+
+    std::vector<std::string> args{exe, "--demo", "--bind", "127.0.0.1", "--port", std::to_string(port_), "--db", db};
+    std::map<std::string, std::string> env_map;
+    for (char** e = environ; *e; ++e) {
+        std::string entry(*e);
+        auto eq = entry.find('=');
+        if (eq == std::string::npos) continue;
+        const std::string key = entry.substr(0, eq);
+        if (key.rfind("BHM_", 0) == 0) continue;   // only this test's settings reach the server
+        env_map[key] = entry.substr(eq + 1);
+    }
+    env_map["BHM_DEMO_PASSWORD"] = options_.demo_password;
+    for (const auto& [key, value] : options_.environment) env_map[key] = value;
+    std::vector<std::string> env_text;
+    for (const auto& [key, value] : env_map) env_text.push_back(key + "=" + value);
+
+    std::vector<char*> argv, envp;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (auto& e : env_text) envp.push_back(e.data());
+    envp.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    const std::string out = folder_ + "/stdout.txt", err = folder_ + "/stderr.txt";
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int rc = posix_spawn(&pid_, exe.c_str(), &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) throw std::runtime_error("posix_spawn of " + exe + " failed: " + std::to_string(rc));
+
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options_.startup_timeout_seconds);
+    ApiClient client(port_);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (exited(pid_)) {
+            pid_ = -1;
+            why = "it exited early (port " + std::to_string(port_) + "); log: " + log_tail(1500);
+            return false;
+        }
+        try {
+            // Our own process must have printed that it listens here: another server on a reused port does not count.
+            auto health = client.get("/api/v1/health");
+            const std::string listening = "listening on http://127.0.0.1:" + std::to_string(port_) + "/";
+            if (health.status == 200 && printed().find(listening) != std::string::npos) return true;
+        } catch (const Poco::Exception&) {
+            // not listening yet
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    why = "no answer on /api/v1/health within " + std::to_string(options_.startup_timeout_seconds) +
+          " s; log: " + log_tail(1500);
+    stop();
+    throw std::runtime_error("bhm-server did not start: " + why);
+}
+
+void ServerProcess::stop() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGTERM);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (exited(pid_)) {
+            pid_ = -1;
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+}
+
+std::string ServerProcess::printed() const { return read_file(folder_ + "/stdout.txt"); }
+
+std::string ServerProcess::log_tail(std::size_t max_bytes) const {
+    auto text = read_file(folder_ + "/stderr.txt");
+    return text.size() > max_bytes ? text.substr(text.size() - max_bytes) : text;
+}
+
+std::string ServerProcess::users_text() const {
+    std::string text;
+    for (const auto& u : users_) text += u.username + "(" + u.role + "@" + u.unit_code + ") ";
+    return text.empty() ? "(no demo users printed)" : text;
+}
+
+// Reads what main.cpp prints: "Demo users (password 'x'):", "  name  role=r  unit=u" lines, and
+// "Demo scan station 'name' token: <hex>".
+void ServerProcess::parse_printed() {
+    std::istringstream lines(printed());
+    std::string line;
+    demo_password_ = options_.demo_password;
+    while (std::getline(lines, line)) {
+        const std::string password_mark = "Demo users (password '";
+        const std::string station_mark = "Demo scan station '";
+        if (line.rfind(password_mark, 0) == 0) {
+            auto end = line.find("')", password_mark.size());
+            if (end != std::string::npos) demo_password_ = line.substr(password_mark.size(), end - password_mark.size());
+        } else if (line.rfind(station_mark, 0) == 0) {
+            auto name_end = line.find('\'', station_mark.size());
+            auto token_at = line.find("token: ");
+            if (name_end != std::string::npos && token_at != std::string::npos) {
+                station_name_ = line.substr(station_mark.size(), name_end - station_mark.size());
+                station_token_ = line.substr(token_at + 7);
+                while (!station_token_.empty() && std::isspace(static_cast<unsigned char>(station_token_.back())))
+                    station_token_.pop_back();
+            }
+        } else if (line.find(" role=") != std::string::npos && line.find(" unit=") != std::string::npos) {
+            std::istringstream words(line);
+            DemoUser user;
+            std::string word;
+            words >> user.username;
+            while (words >> word) {
+                if (word.rfind("role=", 0) == 0) user.role = word.substr(5);
+                if (word.rfind("unit=", 0) == 0) user.unit_code = word.substr(5);
+            }
+            if (!user.username.empty()) users_.push_back(user);
+        }
+    }
+}
+
+}  // namespace bhm::e2e
