@@ -103,6 +103,7 @@ private:
             std::cout << "  " << user.username << "  role=" << user.role << "  unit=" << user.unit_code << "\n";
         if (!demo.station_token.empty())
             std::cout << "Demo scan station '" << demo.station_name << "' token: " << demo.station_token << "\n";
+        if (!demo.note.empty()) std::cout << demo.note << "\n";
         std::cout << std::flush;
     }
 

@@ -88,10 +88,10 @@ public:
         send(out, response);
         const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(
                             std::chrono::steady_clock::now() - started).count() / 1000.0;
-        Poco::Logger::get("bhm.http").information("method=%s path=%s status=%d ms=%.1f actor=%s unit=%Ld",
+        Poco::Logger::get("bhm.http").information("method=%s path=%s status=%d ms=%.1f actor=%s unit=%s",
             request.method, request.path, response.status, ms,
             request.caller.kind == Caller::Kind::anonymous ? std::string("-") : request.caller.actor(),
-            static_cast<long long>(request.caller.unit_id));
+            std::to_string(request.caller.unit_id));
     }
 
 private:
