@@ -1,5 +1,6 @@
-// The measured rows every benchmark prints: a loop run against a count and a time cap, and a table
-// of count, total ms, per-op µs, ops/s and the ratio to a baseline measured in the same run.
+// The measured rows every benchmark prints, and how they are measured: the contenders of a table
+// run interleaved, a slice each per round, so that a change in machine load (other builds on a
+// shared box, a busy disk) hits the baseline and the measured rows alike and the ratios stay fair.
 // Speed is measured, not asserted: nothing here passes or fails on a figure.
 #pragma once
 
@@ -13,25 +14,36 @@ namespace bhm::bench {
 
 struct Measurement {
     std::string operation;
-    std::size_t count = 0;              // operations actually done (fewer than asked if the time cap hit)
+    std::size_t count = 0;               // operations done (fewer than planned if the time cap hit)
     std::chrono::nanoseconds elapsed{0};
     double per_op_us() const;
     double ops_per_second() const;
 };
 
-// Runs `operation(i)` for i = 0..count-1, timing the whole loop. Stops early once `max_seconds` have
-// passed, so a slow disk shortens the run instead of stretching it; the row says how many ran.
-Measurement measure(const std::string& name, std::size_t count, double max_seconds,
-                    const std::function<void(std::size_t)>& operation);
+// One row to measure: `call(i)` for i = 0..calls-1. A call may do several operations (a batch
+// request of 100 scans): the row then counts ops_per_call operations per call.
+struct Contender {
+    std::string operation;
+    std::size_t calls = 0;
+    std::function<void(std::size_t)> call;
+    std::size_t ops_per_call = 1;
+};
 
-// A row of a table and the baseline it is compared with. Both point at measurements the caller keeps.
+// Runs the contenders in `rounds` rounds, each round running the next slice of every contender in
+// turn, and times only the contender's own calls. Stops after the round in which the total measured
+// time passed `max_seconds`, so a slow disk shortens the run instead of stretching it; the rows say
+// how many operations ran. One Measurement per contender, in order.
+std::vector<Measurement> measure_interleaved(const std::vector<Contender>& contenders, std::size_t rounds,
+                                             double max_seconds);
+
+// A row of a table and the row it is compared with. Both point at measurements the caller keeps.
 struct TableRow {
     const Measurement* measured = nullptr;
     const Measurement* baseline = nullptr;   // nullptr: this row is a baseline (ratio 1.00)
 };
 
-// Prints a titled, aligned table to stdout. Baselines are lettered A, B, ... in order, and every other
-// row says which baseline its ratio is against; a baseline must be listed before the rows using it.
+// Prints a titled, aligned table to stdout. Rows are lettered A, B, ... and every row that is not a
+// baseline says which earlier row its ratio (its per-op time over that row's) is against.
 void print_table(const std::string& title, const std::vector<TableRow>& rows);
 
 }  // namespace bhm::bench

@@ -21,6 +21,8 @@ using Poco::Util::Option;
 
 namespace {
 
+constexpr std::size_t rounds = 10;   // each row runs in 10 slices, interleaved with the other rows
+
 std::vector<std::string> fresh_uuids(std::size_t count) {
     std::vector<std::string> ids;
     ids.reserve(count);
@@ -48,58 +50,59 @@ std::vector<std::string> counted_tags(db::Store& store, db::Id unit_id) {
 }
 
 int run(const bench::BenchOptions& options) {
-    const std::size_t count = options.count("count", 2000, 1, 100000);
-    const double cap = options.seconds("max-seconds", 20, 600);
+    const std::size_t count = options.count("count", 2000, 10, 100000);
+    const double cap = options.seconds("max-seconds", 40, 600);
     bench::ScratchFolder folder;
-    std::cout << "bhm_bench_store: up to " << count << " writes per row (at most " << cap
-              << " s each), files in " << folder.path() << " (removed at the end)\n" << std::flush;
+    std::cout << "bhm_bench_store: up to " << count << " writes per row, rows interleaved in " << rounds
+              << " rounds, at most " << cap << " s of measured time; files in " << folder.path()
+              << " (removed at the end)\n" << std::flush;
 
-    auto ids = fresh_uuids(count);
-    bench::Measurement raw_one, raw_two, store_write, scan_service;
-    {
-        bench::RawSqlite raw(folder.file("raw.db"));
-        raw_one = bench::measure("raw sqlite3: 1 insert per transaction", count, cap,
-                                 [&](std::size_t i) { raw.insert_row(static_cast<long long>(i)); });
-        raw_two = bench::measure("raw sqlite3: event + scan answer rows per transaction", count, cap,
-                                 [&](std::size_t i) { raw.insert_event_and_answer(ids[i], answer_body); });
-    }
-
+    bench::RawSqlite raw(folder.file("raw.db"));
     auto store = db::open_sqlite_store(folder.file("store.db"));
     server::SystemClock clock;
     const auto demo = server::load_demo_data(*store, clock.now(), "demo");
     server::Authenticator auth(*store, server::signing_secret(*store), 60);
     const auto station = auth.authenticate(demo.station_token, clock.now());
     if (!station) throw std::runtime_error("the demo station's token was not accepted by the Authenticator");
-
-    ids = fresh_uuids(count);
-    store_write = bench::measure("Store::write: append_event + insert_scan_answer", count, cap, [&](std::size_t i) {
-        store->write([&](db::Transaction& tx) {
-            tx.append_event(db::Event{0, station->unit_id, std::nullopt, std::nullopt, clock.now(), station->actor(),
-                                      station->name, ids[i], "bench_write", "", "", "{}"});
-            tx.insert_scan_answer(db::ScanAnswer{ids[i], station->unit_id, station->name, 200, answer_body,
-                                                 clock.now()});
-        });
-    });
-
     const auto tags = counted_tags(*store, station->unit_id);
-    ids = fresh_uuids(count);
     server::App app{*store, clock, auth};
+
+    const auto raw_ids = fresh_uuids(count), write_ids = fresh_uuids(count), scan_ids = fresh_uuids(count);
     std::size_t refused = 0;
     std::string first_refusal;
-    scan_service = bench::measure("handle_scan in-process: count mode, new id each", count, cap, [&](std::size_t i) {
-        server::ScanCommand scan{ids[i], station->name, "count", tags[i % tags.size()], "", std::nullopt};
-        const auto reply = server::handle_scan(app, *station, scan);
-        if (reply.status != 200 && refused++ == 0) first_refusal = std::to_string(reply.status);
-    });
+    const auto rows = bench::measure_interleaved(
+        {
+            {"raw sqlite3: 1 insert per transaction", count,
+             [&](std::size_t i) { raw.insert_row(static_cast<long long>(i)); }},
+            {"raw sqlite3: event + scan answer rows per transaction", count,
+             [&](std::size_t i) { raw.insert_event_and_answer(raw_ids[i], answer_body); }},
+            {"Store::write: append_event + insert_scan_answer", count,
+             [&](std::size_t i) {
+                 store->write([&](db::Transaction& tx) {
+                     tx.append_event(db::Event{0, station->unit_id, std::nullopt, std::nullopt, clock.now(),
+                                               station->actor(), station->name, write_ids[i], "bench_write", "", "",
+                                               "{}"});
+                     tx.insert_scan_answer(db::ScanAnswer{write_ids[i], station->unit_id, station->name, 200,
+                                                          answer_body, clock.now()});
+                 });
+             }},
+            {"handle_scan in-process: count mode, new id each", count,
+             [&](std::size_t i) {
+                 server::ScanCommand scan{scan_ids[i], station->name, "count", tags[i % tags.size()], "",
+                                          std::nullopt};
+                 const auto reply = server::handle_scan(app, *station, scan);
+                 if (reply.status != 200 && refused++ == 0) first_refusal = std::to_string(reply.status);
+             }},
+        },
+        rounds, cap);
     if (refused > 0)
         throw std::runtime_error(std::to_string(refused) + " count scans were not answered 200 (first: status " +
                                  first_refusal + "); the figures would not measure the ok path");
 
     bench::print_table("Durable writes (SQLite file in WAL mode, synchronous=FULL, one transaction per operation)",
-                       {{&raw_one, nullptr}, {&raw_two, &raw_one}, {&store_write, &raw_one},
-                        {&scan_service, &raw_one}});
-    std::cout << "demo set: " << demo.devices << " devices; counted " << tags.size()
-              << " available devices of the station's unit in turn\n";
+                       {{&rows[0], nullptr}, {&rows[1], &rows[0]}, {&rows[2], &rows[0]}, {&rows[3], &rows[0]}});
+    std::cout << "demo set: " << demo.devices << " devices; the scans counted the " << tags.size()
+              << " available devices of the station's unit in turn, every one answered 200\n";
     return 0;
 }
 
@@ -108,8 +111,8 @@ int run(const bench::BenchOptions& options) {
 int main(int argc, char** argv) {
     Poco::Util::OptionSet options;
     options.addOption(Option("help", "h", "show the options"));
-    options.addOption(Option("count", "n", "writes per row (default 2000, at most 100000)").argument("N"));
-    options.addOption(Option("max-seconds", "t", "time cap per row (default 20)").argument("S"));
+    options.addOption(Option("count", "n", "writes per row (default 2000, 10 to 100000)").argument("N"));
+    options.addOption(Option("max-seconds", "t", "cap on the measured time of all rows together (default 40)").argument("S"));
     try {
         bench::BenchOptions parsed(argc, argv, options);
         if (parsed.help()) {

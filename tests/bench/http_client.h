@@ -1,0 +1,31 @@
+// The benchmark's HTTP client: one keep-alive Poco HTTPClientSession to a loopback port, used for
+// every request of a run, so the figures are per request and not per TCP connection.
+#pragma once
+
+#include <Poco/Net/HTTPClientSession.h>
+
+#include <string>
+
+namespace bhm::bench {
+
+struct HttpReply {
+    int status = 0;
+    std::string body;
+};
+
+class HttpClient {
+public:
+    explicit HttpClient(unsigned short port);   // 127.0.0.1 only; 10 s timeout per request
+
+    // Sends a request with an optional JSON body and bearer token; reads the whole answer.
+    HttpReply send(const std::string& method, const std::string& path, const std::string& json_body = "",
+                   const std::string& bearer = "");
+    HttpReply post(const std::string& path, const std::string& json_body, const std::string& bearer = "") {
+        return send("POST", path, json_body, bearer);
+    }
+
+private:
+    Poco::Net::HTTPClientSession session_;
+};
+
+}  // namespace bhm::bench
