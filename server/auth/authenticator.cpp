@@ -25,26 +25,28 @@ Caller Authenticator::caller_for(const db::User& user, db::Transaction& tx) {
 
 std::optional<LoginResult> Authenticator::login(const std::string& username, const std::string& password,
                                                 Timestamp now) {
-    std::optional<LoginResult> result;
+    std::optional<db::User> user;
+    std::optional<Caller> caller;
     store_.read([&](db::Transaction& tx) {
-        auto user = tx.user_by_name(username);
-        // Verify against a dummy hash for unknown users, so timing does not reveal which names exist.
-        static const std::string dummy = hash_password("not a real password");
-        bool ok = verify_password(password, user ? user->password_hash : dummy);
-        if (!user || !ok || !user->active) return;
-        LoginResult login;
-        login.caller = caller_for(*user, tx);
-        login.expires_at = Timestamp{now.unix_seconds + token_minutes_ * 60LL};
-        Poco::JWT::Token token;
-        token.setType("JWT");
-        token.setSubject(std::to_string(user->id));
-        token.setIssuedAt(Poco::Timestamp::fromEpochTime(now.unix_seconds));
-        token.setExpiration(Poco::Timestamp::fromEpochTime(login.expires_at.unix_seconds));
-        Poco::JWT::Signer signer(secret_);
-        login.token = signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
-        result = login;
+        user = tx.user_by_name(username);
+        if (user) caller = caller_for(*user, tx);
     });
-    return result;
+    // PBKDF2 runs outside the store's lock. Unknown users are checked against a dummy hash,
+    // so timing does not reveal which names exist.
+    static const std::string dummy = hash_password("not a real password");
+    const bool ok = verify_password(password, user ? user->password_hash : dummy);
+    if (!user || !ok || !user->active) return std::nullopt;
+    LoginResult login;
+    login.caller = *caller;
+    login.expires_at = Timestamp{now.unix_seconds + token_minutes_ * 60LL};
+    Poco::JWT::Token token;
+    token.setType("JWT");
+    token.setSubject(std::to_string(user->id));
+    token.setIssuedAt(Poco::Timestamp::fromEpochTime(now.unix_seconds));
+    token.setExpiration(Poco::Timestamp::fromEpochTime(login.expires_at.unix_seconds));
+    Poco::JWT::Signer signer(secret_);
+    login.token = signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
+    return login;
 }
 
 std::optional<Caller> Authenticator::authenticate_user(const std::string& jwt, Timestamp now) {
