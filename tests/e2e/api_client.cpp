@@ -23,10 +23,12 @@ namespace {
 
 const Poco::Timespan request_timeout(30, 0);
 
-ApiResponse make_response(int status, std::string content_type, std::string body) {
+ApiResponse make_response(const Poco::Net::HTTPResponse& head, std::string body) {
     ApiResponse r;
-    r.status = status;
-    r.content_type = std::move(content_type);
+    r.status = static_cast<int>(head.getStatus());
+    r.reason = head.getReason();
+    for (const auto& [name, value] : head) r.headers[name] = value;
+    r.content_type = head.getContentType();
     r.body = std::move(body);
     r.json = parse_json(r.body);
     return r;
@@ -87,7 +89,7 @@ ApiResponse ApiClient::post(const std::string& path, const Poco::JSON::Object::P
 }
 
 ApiResponse ApiClient::send(const std::string& method, const std::string& path, const std::string& body,
-                            bool with_body) const {
+                            bool with_body, const std::map<std::string, std::string>& extra_headers) const {
     Poco::Net::HTTPClientSession session("127.0.0.1", port_);
     session.setTimeout(request_timeout);
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
@@ -96,13 +98,14 @@ ApiResponse ApiClient::send(const std::string& method, const std::string& path, 
         request.setContentType("application/json");
         request.setContentLength64(static_cast<Poco::Int64>(body.size()));
     }
+    for (const auto& [name, value] : extra_headers) request.set(name, value);
     std::ostream& out = session.sendRequest(request);
     if (with_body) out << body;
     Poco::Net::HTTPResponse response;
     std::istream& in = session.receiveResponse(response);
     std::string answer;
     Poco::StreamCopier::copyToString(in, answer);
-    return make_response(static_cast<int>(response.getStatus()), response.getContentType(), answer);
+    return make_response(response, answer);
 }
 
 ApiResponse ApiClient::post_oversized(const std::string& path, std::size_t size, bool chunked) const {
@@ -168,11 +171,15 @@ ApiResponse ApiClient::post_oversized(const std::string& path, std::size_t size,
     }
 
     const auto body_at = raw.find("\r\n\r\n");
-    if (body_at == std::string::npos) return make_response(0, "", raw);   // no answer at all
+    if (body_at == std::string::npos) {   // no answer at all
+        ApiResponse none;
+        none.body = raw;
+        return none;
+    }
     Poco::Net::HTTPResponse response;
     std::istringstream in(raw);
     response.read(in);
-    return make_response(static_cast<int>(response.getStatus()), response.getContentType(), raw.substr(body_at + 4));
+    return make_response(response, raw.substr(body_at + 4));
 }
 
 ApiClient login(const ServerProcess& server, const std::string& username) {

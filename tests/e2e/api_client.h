@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include <Poco/Dynamic/Var.h>
@@ -15,6 +16,8 @@ class ServerProcess;
 
 struct ApiResponse {
     int status = 0;
+    std::string reason;                          // the status line's reason phrase
+    std::map<std::string, std::string> headers;  // names as sent
     std::string content_type;
     std::string body;
     Poco::Dynamic::Var json;   // empty when the body is not JSON
@@ -33,9 +36,10 @@ public:
     ApiResponse get(const std::string& path) const;
     ApiResponse post(const std::string& path, const std::string& body) const;
     ApiResponse post(const std::string& path, const Poco::JSON::Object::Ptr& body) const;
-    // Any method; `body` is sent (with Content-Type application/json) when `with_body`.
+    // Any method; `body` is sent (with Content-Type application/json) when `with_body`. Extra headers
+    // replace the client's own (e.g. a differently spelled Authorization).
     ApiResponse send(const std::string& method, const std::string& path, const std::string& body = "",
-                     bool with_body = false) const;
+                     bool with_body = false, const std::map<std::string, std::string>& extra_headers = {}) const;
     // POSTs `size` bytes of JSON-looking filler over a raw socket, either with Content-Length or chunked,
     // reading the answer while still sending: a server may answer 413 and close before reading it all.
     ApiResponse post_oversized(const std::string& path, std::size_t size, bool chunked) const;
