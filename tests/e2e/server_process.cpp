@@ -1,10 +1,10 @@
-// Process plumbing for ServerProcess: posix_spawn with stdout and stderr sent to files in the
+// Process plumbing for ServerProcess: fork and exec with stdout and stderr sent to files in the
 // server's own temporary folder, a health poll until it answers, and a clean stop.
 #include "server_process.h"
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -103,15 +103,25 @@ bool ServerProcess::start_once(std::string& why) {
     for (auto& e : env_text) envp.push_back(e.data());
     envp.push_back(nullptr);
 
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
     const std::string out = folder_ + "/stdout.txt", err = folder_ + "/stderr.txt";
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int rc = posix_spawn(&pid_, exe.c_str(), &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) throw std::runtime_error("posix_spawn of " + exe + " failed: " + std::to_string(rc));
+    const pid_t parent = getpid();
+    pid_ = fork();
+    if (pid_ < 0) throw std::runtime_error("fork failed");
+    if (pid_ == 0) {
+        // The child: only async-signal-safe calls until exec. It gets SIGTERM when the test process dies,
+        // so a crashed test never leaves a server behind.
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() != parent) _exit(127);
+        int in_fd = open("/dev/null", O_RDONLY);
+        int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (in_fd < 0 || out_fd < 0 || err_fd < 0) _exit(127);
+        dup2(in_fd, 0);
+        dup2(out_fd, 1);
+        dup2(err_fd, 2);
+        execve(exe.c_str(), argv.data(), envp.data());
+        _exit(127);
+    }
 
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options_.startup_timeout_seconds);
     ApiClient client(port_);
