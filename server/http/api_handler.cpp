@@ -5,6 +5,7 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/String.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
@@ -33,9 +34,10 @@ std::string read_body(Poco::Net::HTTPServerRequest& request) {
 
 std::string bearer(const Poco::Net::HTTPServerRequest& request) {
     const std::string header = request.get("Authorization", "");
-    const std::string prefix = "Bearer ";
-    if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) return "";
-    return header.substr(prefix.size());
+    // The scheme name is case-insensitive (RFC 9110 § 11.1).
+    const std::string prefix = "bearer ";
+    if (header.size() <= prefix.size() || Poco::icompare(header.substr(0, prefix.size()), prefix) != 0) return "";
+    return Poco::trim(header.substr(prefix.size()));
 }
 
 void authorise(const Route& route, const Caller& caller) {
@@ -98,11 +100,13 @@ private:
     static Response problem(const ApiError& e) {
         Response r = Response::json(problem_body(e), e.status);
         r.content_type = "application/problem+json";
+        r.headers.insert(e.headers.begin(), e.headers.end());
         return r;
     }
 
     static void send(Poco::Net::HTTPServerResponse& out, const Response& response) {
-        out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
+        const auto status = static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status);
+        out.setStatusAndReason(status, Poco::Net::HTTPResponse::getReasonForStatus(status));
         out.setContentType(response.content_type);
         out.set("Cache-Control", "no-store");
         out.set("X-Content-Type-Options", "nosniff");

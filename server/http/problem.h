@@ -3,6 +3,7 @@
 // transaction rolls back on the way out, so a refused command changes nothing.
 #pragma once
 
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ struct ApiError : std::runtime_error {
         : std::runtime_error(refusal.message), status(status), refusal(std::move(refusal)), all(std::move(more)) {}
     int status;
     Refusal refusal;
+    std::map<std::string, std::string> headers;   // e.g. Allow on a 405
     std::vector<Refusal> all;   // every failing reason, where a check reports several
 };
 

@@ -32,7 +32,7 @@ void Router::add(Route route) { routes_.push_back(std::move(route)); }
 const Route& Router::match(const std::string& method, const std::string& path,
                            std::map<std::string, std::string>& params) const {
     const auto actual = segments(path);
-    bool path_known = false;
+    std::string allowed;
     for (const auto& route : routes_) {
         const auto pattern = segments(route.pattern);
         if (pattern.size() != actual.size()) continue;
@@ -40,12 +40,18 @@ const Route& Router::match(const std::string& method, const std::string& path,
         bool ok = true;
         for (std::size_t i = 0; ok && i < pattern.size(); ++i) ok = match_segment(pattern[i], actual[i], captured);
         if (!ok) continue;
-        path_known = true;
-        if (route.method != method) continue;
+        if (route.method != method) {
+            allowed += (allowed.empty() ? "" : ", ") + route.method;
+            continue;
+        }
         params = std::move(captured);
         return route;
     }
-    if (path_known) fail(405, "method_not_allowed", "This path does not take " + method + ".");
+    if (!allowed.empty()) {
+        ApiError error(405, Refusal{"method_not_allowed", "This path takes " + allowed + ", not " + method + ".", ""});
+        error.headers["Allow"] = allowed;
+        throw error;
+    }
     fail(404, "no_such_endpoint", "There is no endpoint at " + path + ".");
 }
 

@@ -4,6 +4,7 @@
 #include <Poco/Logger.h>
 
 #include "server/http/problem.h"
+#include "server/views/views.h"
 
 namespace bhm::server {
 
@@ -51,12 +52,20 @@ db::Id record_event(db::Transaction& tx, const Actor& actor, const EventDraft& d
     event.case_id = draft.case_id;
     event.at = actor.now;
     event.actor = actor.caller.actor();
-    event.station = actor.caller.kind == Caller::Kind::station ? actor.caller.name : "";
+    event.station = actor.caller.kind == Caller::Kind::station ? actor.caller.name : actor.station;
     event.scan_id = actor.scan_id;
     event.kind = draft.kind;
     event.before_state = draft.before_state;
     event.after_state = draft.after_state;
     event.data_json = draft.data_json;
+    if (actor.scanned_at) {   // the event is committed now; the data keeps when the code was read
+        auto data = parse_json_text(draft.data_json);
+        if (data.type() == typeid(Poco::JSON::Object::Ptr)) {
+            auto object = data.extract<Poco::JSON::Object::Ptr>();
+            object->set("scanned_at", to_iso(*actor.scanned_at));
+            event.data_json = json_text(*object);
+        }
+    }
     db::Id id = tx.append_event(event);
     // One structured line per state change; ids only, never patient data.
     Poco::Logger::get("bhm.events").information("event=%s device=%s case=%s before=%s after=%s actor=%s scan=%s",

@@ -11,9 +11,15 @@
 namespace bhm::server {
 
 struct Actor {
+    Actor(Caller caller, Timestamp now, std::string scan_id = "", std::string station = "",
+          std::optional<Timestamp> scanned_at = std::nullopt)
+        : caller(std::move(caller)), now(now), scan_id(std::move(scan_id)), station(std::move(station)),
+          scanned_at(scanned_at) {}
     Caller caller;
     Timestamp now;
     std::string scan_id;      // "" unless a scan caused the command
+    std::string station;      // the bench a user scanned at ("" for a station token: its own name)
+    std::optional<Timestamp> scanned_at;   // when the station read the code (may be earlier: offline queue)
 };
 
 db::Device own_device(db::Transaction& tx, const Actor& actor, db::Id id);

@@ -71,6 +71,8 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     const Timestamp delivered_at = command.delivered_at.value_or(actor.now);
     if (delivered_at > actor.now) fail(422, "delivery_in_future", "The delivery time is in the future.");
     if (delivered_at < c.applied_at) fail(422, "delivery_before_application", "The delivery time is before the application.");
+    if (c.decided_at && delivered_at < *c.decided_at)
+        fail(422, "delivery_before_decision", "The delivery time is before the decision that allowed it.");
 
     auto check = delivery_check(tx, c, device, date_of(actor.now));
     check.manual_included = command.manual_included;

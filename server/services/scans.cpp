@@ -72,7 +72,7 @@ ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
     try {
         app.store.write([&](db::Transaction& tx) {
             if ((reply = replay(tx, caller, scan.id))) return;
-            Actor actor{caller, now, scan.id};
+            Actor actor{caller, now, scan.id, scan.station, scan.scanned_at};
             auto result = run_scan_mode(tx, actor, scan);
             ScanReply ok;
             if (result.warning) {
