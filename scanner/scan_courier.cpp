@@ -6,6 +6,31 @@
 
 namespace bhm::scan {
 
+namespace {
+
+// Gives the line back (flag off, waiters woken) however the send ends, exceptions included.
+class LineTurn {
+public:
+    LineTurn(std::mutex& mutex, std::condition_variable& free, bool& held)
+        : mutex_(mutex), free_(free), held_(held) {}
+    ~LineTurn() {
+        {
+            std::lock_guard lock(mutex_);
+            held_ = false;
+        }
+        free_.notify_all();
+    }
+    LineTurn(const LineTurn&) = delete;
+    LineTurn& operator=(const LineTurn&) = delete;
+
+private:
+    std::mutex& mutex_;
+    std::condition_variable& free_;
+    bool& held_;
+};
+
+}  // namespace
+
 ScanCourier::ScanCourier(ScanQueue& queue, ServerLink& link) : queue_(queue), link_(link) {}
 
 void ScanCourier::record(const ScanEvent& scan, const ServerAnswer& answer, bool from_queue) {
@@ -32,18 +57,23 @@ void ScanCourier::record(const ScanEvent& scan, const ServerAnswer& answer, bool
 }
 
 ServerAnswer ScanCourier::deliver(const ScanEvent& scan) {
-    queue_.append(scan);
-    std::unique_lock lock(sending_, std::try_to_lock);
     ServerAnswer waiting;
     waiting.kind = ServerAnswer::Kind::unanswered;
-    if (!lock.owns_lock()) {
-        waiting.problem = "queued scans are being sent";
-        return waiting;
+    {
+        std::lock_guard lock(line_);
+        queue_.append(scan);
+        if (draining_) {
+            waiting.problem = "queued scans are being sent";
+            return waiting;
+        }
+        // Also covers another fresh scan still in flight: it is older and still pending.
+        if (std::size_t older = queue_.pending_before(scan.id); older > 0) {
+            waiting.problem = std::to_string(older) + " older scan(s) wait in the queue";
+            return waiting;
+        }
+        delivering_ = true;
     }
-    if (std::size_t older = queue_.pending_before(scan.id); older > 0) {
-        waiting.problem = std::to_string(older) + " older scan(s) wait in the queue";
-        return waiting;
-    }
+    LineTurn turn(line_, line_free_, delivering_);
     ServerAnswer answer = link_.send(scan);
     record(scan, answer, false);
     return answer;
@@ -73,9 +103,16 @@ bool ScanCourier::send_singly(const std::vector<QueuedScan>& scans,
 }
 
 SyncReport ScanCourier::sync(const QueuedAnswerListener& listener, const SyncProgress& progress) {
-    std::lock_guard lock(sending_);
     SyncReport report;
-    const std::size_t total = queue_.pending_count();
+    std::size_t total = 0;
+    {
+        std::unique_lock lock(line_);
+        line_free_.wait(lock, [this] { return !delivering_ && !draining_; });
+        total = queue_.pending_count();
+        if (total == 0) return report;  // nothing to send: the line stays free for fresh scans
+        draining_ = true;
+    }
+    LineTurn turn(line_, line_free_, draining_);
     std::size_t answered = 0;
     for (;;) {
         std::vector<QueuedScan> batch = queue_.pending(max_batch_size);

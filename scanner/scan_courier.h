@@ -4,6 +4,7 @@
 // scans go in batches of up to 100 by sync().
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
 #include <functional>
 #include <mutex>
@@ -31,12 +32,14 @@ class ScanCourier {
 public:
     ScanCourier(ScanQueue& queue, ServerLink& link);
 
-    // Write-ahead, then send now unless older scans wait or a sync holds the line, in
-    // which case the answer is `unanswered` (the scan is queued).
+    // Write-ahead, then send now unless older scans wait or a sync is sending queued
+    // scans, in which case the answer is `unanswered` (the scan is queued). Never waits
+    // for a sync; a sync never takes the fresh scan away from it.
     ServerAnswer deliver(const ScanEvent& scan);
 
     // Sends every pending scan, in order, in batches; stops at the first batch that gets
-    // no answer. Answers go to `listener`; refusals are kept for review.
+    // no answer. Answers go to `listener`; refusals are kept for review. Waits for a
+    // fresh scan in flight; with nothing pending it returns without taking the line.
     SyncReport sync(const QueuedAnswerListener& listener, const SyncProgress& progress = {});
 
 private:
@@ -50,7 +53,13 @@ private:
 
     ScanQueue& queue_;
     ServerLink& link_;
-    std::mutex sending_;  // one sender at a time: a scan is never in flight twice from here
+    // Who holds the line: at most one of them, so a scan is never in flight twice from
+    // here. The write-ahead append and the decision to send are made under line_, so a
+    // sync cannot pick up a fresh scan that deliver() is about to send itself.
+    std::mutex line_;
+    std::condition_variable line_free_;
+    bool delivering_ = false;  // deliver() is sending a fresh scan
+    bool draining_ = false;    // sync() is sending queued scans
 };
 
 }  // namespace bhm::scan

@@ -32,6 +32,7 @@ TEST_CASE("listen answers every scan with one line: OK with the server's message
     bhm::test::FakeScanServer server;
     bhm::test::TempFolder dir;
     auto r = run_bhm_scan(listen_args(server.url(), dir.file("q.db")), device1 + "\n" + refused_device + "\n");
+    INFO("stdout:\n" << r.out << "stderr:\n" << r.err);
     REQUIRE(r.status == 0);
     CHECK(r.out.find("OK  GTIN 09506000134352 SN SN1  received into stock\n") != std::string::npos);
     CHECK(r.out.find("REFUSED no electrical-installation check for the site (FOR-2013-11-29-1373 § 9)\a\n") !=

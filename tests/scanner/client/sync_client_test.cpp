@@ -3,7 +3,9 @@
 // kept for review, a bad token, and a late answer resent with the same id.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
+#include <thread>
 
 #include "fake_scan_server.h"
 #include "run_bhm_scan.h"
@@ -98,6 +100,40 @@ TEST_CASE("a fresh scan waits behind older queued scans so the order is kept") {
     CHECK(f.server.applications(second.id) == 0);
     f.courier.sync(f.listener);
     CHECK(f.server.applied_order() == std::vector<std::string>{first.id, second.id});
+}
+
+TEST_CASE("a background sync with nothing queued never makes a fresh scan wait, nor takes it over") {
+    // The station's sync thread runs beside the listen loop; before, it took the send
+    // lock on an empty queue (or grabbed the scan just written ahead) and the station
+    // said QUEUED to a reachable server, with refusals sent to review instead of shown.
+    Fixture f;
+    f.server.answer_delay_ms = 50;  // the first scan is in flight while syncs pile up
+    f.server.delayed_requests = 1;
+    std::atomic<bool> stop{false};
+    std::atomic<int> syncs{0};
+    std::thread background([&] {
+        while (!stop) {
+            f.courier.sync(f.listener);
+            ++syncs;
+        }
+    });
+    std::vector<ServerAnswer::Kind> kinds;
+    std::vector<ScanEvent> scans;
+    for (int i = 0; i < 40; ++i) {
+        scans.push_back(device_scan(i, i % 5 == 4 ? "REFUSE" : ""));
+        kinds.push_back(f.courier.deliver(scans.back()).kind);
+    }
+    stop = true;
+    background.join();
+    CHECK(syncs > 0);
+    for (std::size_t i = 0; i < scans.size(); ++i) {
+        INFO("scan " << i);
+        CHECK(kinds[i] == (i % 5 == 4 ? ServerAnswer::Kind::refused : ServerAnswer::Kind::accepted));
+        CHECK(f.server.deliveries(scans[i].id) == 1);
+    }
+    CHECK(f.shown.empty());  // nothing went out from the queue
+    CHECK(f.queue.refusals().empty());
+    CHECK(f.queue.pending_count() == 0);
 }
 
 TEST_CASE("refusals that come back for queued scans are shown and kept for review") {
