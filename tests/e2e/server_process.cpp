@@ -1,5 +1,6 @@
 // Process plumbing for ServerProcess: fork and exec with stdout and stderr sent to files in the
-// server's own temporary folder, a health poll until it answers, and a clean stop.
+// server's own temporary folder, a health poll until it answers, a clean stop and a restart on the
+// same port and database; and run_program for the other binaries (bhm-scan) with a time limit.
 #include "server_process.h"
 
 #include <fcntl.h>
@@ -39,6 +40,54 @@ bool exited(pid_t pid) {
     return waitpid(pid, &status, WNOHANG) == pid;
 }
 
+// This process's environment without any BHM_* setting: only what a test asks for reaches a child.
+std::map<std::string, std::string> environment_without_bhm() {
+    std::map<std::string, std::string> env_map;
+    for (char** e = environ; *e; ++e) {
+        std::string entry(*e);
+        auto eq = entry.find('=');
+        if (eq == std::string::npos) continue;
+        const std::string key = entry.substr(0, eq);
+        if (key.rfind("BHM_", 0) == 0) continue;
+        env_map[key] = entry.substr(eq + 1);
+    }
+    return env_map;
+}
+
+// fork and exec with stdin, stdout and stderr on files. The child gets SIGTERM when the test process
+// dies, so a crashed test never leaves a child behind.
+pid_t spawn(std::vector<std::string> args, const std::map<std::string, std::string>& env_map,
+            const std::string& in, const std::string& out, const std::string& err) {
+    if (args.empty() || access(args[0].c_str(), X_OK) != 0)
+        throw std::runtime_error("no executable at " + (args.empty() ? std::string("(none)") : args[0]));
+    std::vector<std::string> env_text;
+    for (const auto& [key, value] : env_map) env_text.push_back(key + "=" + value);
+    std::vector<char*> argv, envp;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (auto& e : env_text) envp.push_back(e.data());
+    envp.push_back(nullptr);
+
+    const pid_t parent = getpid();
+    const pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        // The child: only async-signal-safe calls until exec.
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() != parent) _exit(127);
+        int in_fd = open(in.c_str(), O_RDONLY);
+        int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (in_fd < 0 || out_fd < 0 || err_fd < 0) _exit(127);
+        dup2(in_fd, 0);
+        dup2(out_fd, 1);
+        dup2(err_fd, 2);
+        execve(argv[0], argv.data(), envp.data());
+        _exit(127);
+    }
+    return pid;
+}
+
 }  // namespace
 
 std::uint16_t free_loopback_port() {
@@ -57,7 +106,8 @@ ServerProcess::ServerProcess(Options options) : options_(std::move(options)) {
     std::filesystem::create_directories(folder_);
     std::string why;
     for (int attempt = 0; attempt < 4; ++attempt) {
-        if (start_once(why)) {
+        const std::uint16_t port = options_.port != 0 ? options_.port : free_loopback_port();
+        if (start_once(port, true, why)) {
             parse_printed();
             return;
         }
@@ -75,53 +125,24 @@ ServerProcess::~ServerProcess() {
 
 std::string ServerProcess::base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
-bool ServerProcess::start_once(std::string& why) {
-    port_ = free_loopback_port();
-    const std::string db = folder_ + "/bhm.db";
-    std::filesystem::remove(db);
-    const std::string exe = binary_path("bhm-server");
-    if (access(exe.c_str(), X_OK) != 0) throw std::runtime_error("no executable at " + exe);
+void ServerProcess::restart() {
+    stop();
+    std::string why;
+    if (!start_once(port_, false, why)) throw std::runtime_error("bhm-server did not start again: " + why);
+    parse_printed();
+}
 
-    std::vector<std::string> args{exe, "--demo", "--bind", "127.0.0.1", "--port", std::to_string(port_), "--db", db};
-    std::map<std::string, std::string> env_map;
-    for (char** e = environ; *e; ++e) {
-        std::string entry(*e);
-        auto eq = entry.find('=');
-        if (eq == std::string::npos) continue;
-        const std::string key = entry.substr(0, eq);
-        if (key.rfind("BHM_", 0) == 0) continue;   // only this test's settings reach the server
-        env_map[key] = entry.substr(eq + 1);
-    }
+bool ServerProcess::start_once(std::uint16_t port, bool fresh_database, std::string& why) {
+    port_ = port;
+    const std::string db = folder_ + "/bhm.db";
+    if (fresh_database) std::filesystem::remove(db);
+    const std::string exe = binary_path("bhm-server");
+
+    auto env_map = environment_without_bhm();   // only this test's settings reach the server
     env_map["BHM_DEMO_PASSWORD"] = options_.demo_password;
     for (const auto& [key, value] : options_.environment) env_map[key] = value;
-    std::vector<std::string> env_text;
-    for (const auto& [key, value] : env_map) env_text.push_back(key + "=" + value);
-
-    std::vector<char*> argv, envp;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    for (auto& e : env_text) envp.push_back(e.data());
-    envp.push_back(nullptr);
-
-    const std::string out = folder_ + "/stdout.txt", err = folder_ + "/stderr.txt";
-    const pid_t parent = getpid();
-    pid_ = fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-        // The child: only async-signal-safe calls until exec. It gets SIGTERM when the test process dies,
-        // so a crashed test never leaves a server behind.
-        prctl(PR_SET_PDEATHSIG, SIGTERM);
-        if (getppid() != parent) _exit(127);
-        int in_fd = open("/dev/null", O_RDONLY);
-        int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (in_fd < 0 || out_fd < 0 || err_fd < 0) _exit(127);
-        dup2(in_fd, 0);
-        dup2(out_fd, 1);
-        dup2(err_fd, 2);
-        execve(exe.c_str(), argv.data(), envp.data());
-        _exit(127);
-    }
+    pid_ = spawn({exe, "--demo", "--bind", "127.0.0.1", "--port", std::to_string(port_), "--db", db}, env_map,
+                 "/dev/null", folder_ + "/stdout.txt", folder_ + "/stderr.txt");
 
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options_.startup_timeout_seconds);
     ApiClient client(port_);
@@ -179,10 +200,12 @@ std::string ServerProcess::users_text() const {
 
 // Reads what main.cpp prints: "Demo users (password 'x'):", "  name  role=r  unit=u" lines, and
 // "Demo scan station 'name' token: <hex>".
+// A restart on a loaded database prints no token: the one parsed before stays.
 void ServerProcess::parse_printed() {
     std::istringstream lines(printed());
     std::string line;
     demo_password_ = options_.demo_password;
+    users_.clear();
     while (std::getline(lines, line)) {
         const std::string password_mark = "Demo users (password '";
         const std::string station_mark = "Demo scan station '";
@@ -210,6 +233,41 @@ void ServerProcess::parse_printed() {
             if (!user.username.empty()) users_.push_back(user);
         }
     }
+}
+
+std::string ProgramRun::describe() const {
+    return (timed_out ? std::string("killed at the time limit") : "exit " + std::to_string(exit_code)) +
+           "; stdout: " + out + "; stderr: " + err;
+}
+
+ProgramRun run_program(const std::vector<std::string>& args, const std::string& input, int timeout_seconds) {
+    const std::string folder = Poco::TemporaryFile::tempName() + "-bhm-e2e-run";
+    std::filesystem::create_directories(folder);
+    {
+        std::ofstream stdin_file(folder + "/stdin.txt", std::ios::binary);
+        stdin_file << input;
+    }
+    ProgramRun run;
+    const pid_t pid = spawn(args, environment_without_bhm(), folder + "/stdin.txt", folder + "/stdout.txt",
+                            folder + "/stderr.txt");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+    int status = 0;
+    for (;;) {
+        if (waitpid(pid, &status, WNOHANG) == pid) break;
+        if (std::chrono::steady_clock::now() >= deadline) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            run.timed_out = true;
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (!run.timed_out && WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
+    run.out = read_file(folder + "/stdout.txt");
+    run.err = read_file(folder + "/stderr.txt");
+    std::error_code ec;
+    std::filesystem::remove_all(folder, ec);
+    return run;
 }
 
 }  // namespace bhm::e2e

@@ -1,6 +1,7 @@
 // The real bhm-server for whole-system tests: started with the demo data on a free loopback port
 // and a throw-away SQLite file, its printed demo users and station token parsed, and stopped
-// (SIGTERM, then SIGKILL) with its folder removed when the object goes. Reusable by scanner e2e tests.
+// (SIGTERM, then SIGKILL) with its folder removed when the object goes. Reusable by scanner e2e tests:
+// it can be stopped and restarted on the same port and database, and run_program runs bhm-scan.
 #pragma once
 
 #include <sys/types.h>
@@ -22,6 +23,7 @@ public:
         std::string demo_password = "e2e-demo-password";
         std::map<std::string, std::string> environment;   // extra BHM_* settings for this server
         int startup_timeout_seconds = 30;
+        std::uint16_t port = 0;   // a fixed loopback port; 0 picks a free one (and retries when it is taken)
     };
 
     ServerProcess();
@@ -42,9 +44,16 @@ public:
     std::string log_tail(std::size_t max_bytes = 4000) const;   // the end of its stderr log
     std::string users_text() const;     // "name(role@unit) ..." for failure messages
 
-private:
-    bool start_once(std::string& why);   // false when the server died before it answered (e.g. port taken)
+    // Stops the server (SIGTERM, then SIGKILL) and keeps its folder and database: the server is down.
     void stop();
+    // Starts it again on the same port and database (the demo data stays; the station token parsed at the
+    // first start stays valid). Throws when it does not answer.
+    void restart();
+    bool running() const { return pid_ > 0; }
+
+private:
+    // false when the server died before it answered (e.g. port taken)
+    bool start_once(std::uint16_t port, bool fresh_database, std::string& why);
     void parse_printed();
 
     Options options_;
@@ -60,5 +69,18 @@ std::uint16_t free_loopback_port();
 
 // Where the built binaries are (BHM_BIN_DIR, set by bhm_test()).
 std::string binary_path(const std::string& name);
+
+// What a finished program did: its exit code (-1 when killed at the time limit), stdout and stderr.
+struct ProgramRun {
+    int exit_code = -1;
+    bool timed_out = false;
+    std::string out, err;
+    std::string describe() const;   // "exit 0; stdout: ...; stderr: ..." for failure messages
+};
+
+// Runs a program (args[0] is its path) with `input` as its stdin and only the non-BHM_* environment,
+// waiting at most `timeout_seconds` (then SIGKILL). Its output goes through files in a temporary folder.
+ProgramRun run_program(const std::vector<std::string>& args, const std::string& input = "",
+                       int timeout_seconds = 20);
 
 }  // namespace bhm::e2e

@@ -59,6 +59,23 @@ std::string gtin_with_bad_check_digit(const std::string& gtin) {
     return bad;
 }
 
+std::string gtin_not_in_catalogue(const ApiClient& client) {
+    auto models = client.get("/api/v1/models");
+    INFO(models.describe());
+    REQUIRE(models.status == 200);
+    for (int n = 1; n < 1000; ++n) {
+        const std::string number = std::to_string(n);
+        const std::string first13 = "0999999" + std::string(6 - number.size(), '0') + number;
+        const std::string gtin = first13 + static_cast<char>('0' + gtin_check_digit(first13));
+        bool known = false;
+        for (const auto& item : *models.array())
+            known = known || text_of(item.extract<Poco::JSON::Object::Ptr>(), "gtin") == gtin;
+        if (!known) return gtin;
+    }
+    FAIL("every made-up GTIN is in the catalogue");
+    return "";
+}
+
 std::string made_up_national_id(int n) {
     const int day = 1 + n % 28, month = 1 + (n / 28) % 12, year = 50 + (n / 336) % 50;   // born 1950-1999
     for (int individual = (n * 7) % 500;; individual = (individual + 1) % 500) {   // 000-499: born 1900-1999

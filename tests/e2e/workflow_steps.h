@@ -19,6 +19,8 @@ std::string new_serial();
 std::string gs1_device_label(const std::string& gtin, const std::string& serial, const std::string& lot = "");
 // The same GTIN with its check digit made wrong.
 std::string gtin_with_bad_check_digit(const std::string& gtin);
+// A GTIN-14 with a valid check digit that no catalogue model has (REQUIRE: GET /models answers).
+std::string gtin_not_in_catalogue(const ApiClient& client);
 // An 11-digit Norwegian national ID with valid check digits; `n` picks a different one.
 std::string made_up_national_id(int n);
 
