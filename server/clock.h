@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "shared/core/date.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server {
 
@@ -12,7 +13,7 @@ class Clock {
 public:
     virtual ~Clock() = default;
     virtual Timestamp now() const = 0;
-    Date today() const { return date_of(now()); }
+    Date today() const { return local_date(now()); }
 };
 
 class SystemClock final : public Clock {

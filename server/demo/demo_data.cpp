@@ -8,6 +8,7 @@
 #include "server/auth/password.h"
 #include "server/demo/demo_scenarios.h"
 #include "shared/loans/loan.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server {
 
@@ -171,7 +172,7 @@ DemoSummary load_demo_data(db::Store& store, Timestamp now, const std::string& p
             demo::play_paper_cases(history, random, unit);
         }
         summary.patients = history.patients();
-        count_from_store(tx, units, date_of(now), summary);
+        count_from_store(tx, units, local_date(now), summary);
         tx.put_setting("demo_loaded", to_iso(now));
         tx.put_setting("demo_summary", summary_text(summary));
     });

@@ -14,6 +14,7 @@
 #include "shared/loans/loan.h"
 #include "shared/loans/reservation.h"
 #include "shared/people/national_id.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server::demo {
 
@@ -124,7 +125,7 @@ db::Device DemoHistory::receive(const LoadedUnit& unit, const db::Model& model, 
     device.model_id = model.id;
     device.asset_tag = barcode::make_asset_tag(tx_.next_asset_number());
     std::string serial = std::to_string(++devices_);
-    device.serial = model.manufacturer.substr(0, 3) + std::to_string(date_of(at).year % 100) + "-" +
+    device.serial = model.manufacturer.substr(0, 3) + std::to_string(local_date(at).year % 100) + "-" +
                     std::string(6 - std::min<std::size_t>(6, serial.size()), '0') + serial;
     std::transform(device.serial.begin(), device.serial.end(), device.serial.begin(),
                    [](unsigned char c) { return std::toupper(c); });
@@ -151,7 +152,7 @@ void DemoHistory::clean_and_inspect(const LoadedUnit& unit, db::Device& device, 
     const Timestamp inspected_at{at.unix_seconds + 2 * 3600};
     std::optional<Date> next_due;
     if (rules.electrical && rules.inspection_interval_months > 0)
-        next_due = next_inspection_due(date_of(inspected_at), rules.inspection_interval_months);
+        next_due = next_inspection_due(local_date(inspected_at), rules.inspection_interval_months);
     device.inspection_due = next_due;
     move(unit, device, DeviceAction::pass_inspection, unit.staff("technician"), std::nullopt,
          JsonObject().add("passed", true).add("demo", true).text(), inspected_at);
@@ -162,7 +163,7 @@ void DemoHistory::clean_and_inspect(const LoadedUnit& unit, db::Device& device, 
     inspection.method = to_string(m.method);
     inspection.tester = unit.staff("technician");
     inspection.instrument = random_.percent(60) ? "Fluke ESA615 (SN 4123001)" : "Rigel 288+ (SN 28817)";
-    inspection.instrument_calibrated_on = add_days(date_of(inspected_at), -random_.between(10, 300));
+    inspection.instrument_calibrated_on = add_days(local_date(inspected_at), -random_.between(10, 300));
     inspection.next_due = next_due;
     inspection.details_json = details_json(m, verdict, rules.electrical);
     tx_.insert_inspection(inspection);
@@ -174,7 +175,7 @@ void DemoHistory::reserve(const LoadedUnit& unit, db::Device& device, const db::
     DeliveryCheck check{c.status, c.journal_written_at.has_value(), device.status.state, false, model.category,
                         c.category, category(model.category).electrical, device.inspection_due,
                         device.status.inspected && !device.status.inspection_failed, rules.site_check_required,
-                        !tx_.site_checks(c.id).empty(), true, true, true, "", date_of(at)};
+                        !tx_.site_checks(c.id).empty(), true, true, true, "", local_date(at)};
     require_none(check_reservation(check), "reserve");
     device.reserved_case_id = c.id;
     move(unit, device, DeviceAction::reserve, unit.staff("warehouse"), c.id,
@@ -188,7 +189,7 @@ db::Loan DemoHistory::deliver(const LoadedUnit& unit, db::Device& device, db::Ca
                         device.reserved_case_id == c.id, model.category, c.category,
                         category(model.category).electrical, device.inspection_due,
                         device.status.inspected && !device.status.inspection_failed, rules.site_check_required,
-                        !tx_.site_checks(c.id).empty(), true, true, true, "", date_of(at)};
+                        !tx_.site_checks(c.id).empty(), true, true, true, "", local_date(at)};
     require_none(check_delivery(check), "deliver");
     require(check_case_delivery(c.status), "case delivery");
     const db::Patient patient = *tx_.patient(c.patient_id);
@@ -198,7 +199,7 @@ db::Loan DemoHistory::deliver(const LoadedUnit& unit, db::Device& device, db::Ca
     loan.case_id = c.id;
     loan.device_id = device.id;
     loan.delivered_at = at;
-    loan.due_on = loan_due(date_of(at), c.loan_days);
+    loan.due_on = loan_due(local_date(at), c.loan_days);
     loan.handover = c.inpatient ? "discharge" : "shipped";
     loan.manual_included = true;
     loan.training_recorded = true;
@@ -231,7 +232,7 @@ void DemoHistory::take_return(const LoadedUnit& unit, db::Device& device, db::Lo
     tx_.update_loan(loan);
     const std::string data = JsonObject()
                                  .add("loan_id", loan.id)
-                                 .add("loan_days", days_between(date_of(loan.delivered_at), date_of(at)))
+                                 .add("loan_days", days_between(local_date(loan.delivered_at), local_date(at)))
                                  .add("demo", true)
                                  .text();
     move(unit, device, DeviceAction::take_return, unit.staff("warehouse"), c.id, data, at);
@@ -280,7 +281,7 @@ db::Case DemoHistory::apply(const LoadedUnit& unit, db::Id patient_id, const std
     require(check_hpr_number(application.hpr), "requester HPR number");
     db::Case c;
     c.unit_id = unit.unit.id;
-    c.number = tx_.next_case_number(unit.unit.code, date_of(at).year);
+    c.number = tx_.next_case_number(unit.unit.code, local_date(at).year);
     c.patient_id = patient_id;
     c.category = category(category_code).code;
     c.inpatient = application.inpatient;
@@ -314,7 +315,7 @@ void DemoHistory::save_case(const LoadedUnit& unit, db::Case& c, const std::stri
 void DemoHistory::decide(const LoadedUnit& unit, db::Case& c, bool approve, const std::string& grounds, Timestamp at) {
     const std::string caseworker = unit.staff("caseworker");
     const int loan_days = category(c.category).default_loan_days;
-    require(check_decision(c.status, DecisionInput{approve, grounds, caseworker, loan_days, date_of(at)}), "decide");
+    require(check_decision(c.status, DecisionInput{approve, grounds, caseworker, loan_days, local_date(at)}), "decide");
     const CaseStatus before = c.status;
     c.status = approve ? CaseStatus::approved : CaseStatus::rejected;
     c.approved = approve;
@@ -322,7 +323,7 @@ void DemoHistory::decide(const LoadedUnit& unit, db::Case& c, bool approve, cons
     c.decided_by = caseworker;
     c.decided_at = at;
     c.loan_days = approve ? loan_days : 0;
-    c.complaint_deadline = complaint_right(date_of(at)).deadline;
+    c.complaint_deadline = complaint_right(local_date(at)).deadline;
     save_case(unit, c, approve ? "case_approved" : "case_rejected", before, caseworker,
               JsonObject()
                   .add("approved", approve)
@@ -346,9 +347,9 @@ void DemoHistory::journal_note(const LoadedUnit& unit, db::Case& c, Timestamp at
 void DemoHistory::site_check_if_required(const LoadedUnit& unit, const db::Case& c, Timestamp at) {
     if (!category(c.category).site_check_required) return;
     const SiteCheck check{random_.percent(50) ? "Demo Elektro AS (autorisert installatør)" : "Kommunens el-tilsyn (demo)",
-                          add_days(date_of(at), -random_.between(1, 10)),
-                          "EL-" + std::to_string(date_of(at).year) + "-" + std::to_string(random_.between(1000, 9999))};
-    require(check_site_check(check, date_of(at)), "site check");
+                          add_days(local_date(at), -random_.between(1, 10)),
+                          "EL-" + std::to_string(local_date(at).year) + "-" + std::to_string(random_.between(1000, 9999))};
+    require(check_site_check(check, local_date(at)), "site check");
     db::SiteCheckRecord record{0, c.id, check.documented_by, check.checked_on, check.document_ref, at,
                                unit.staff("caseworker")};
     tx_.insert_site_check(record);

@@ -13,6 +13,7 @@
 #include "server/demo/demo_people.h"
 #include "server/demo/demo_random.h"
 #include "shared/devices/lifecycle.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server::demo {
 
@@ -31,7 +32,7 @@ public:
     DemoHistory(db::Transaction& tx, DemoRandom& random, Timestamp now);
 
     Timestamp now() const { return now_; }
-    Date today() const { return date_of(now_); }
+    Date today() const { return local_date(now_); }
     // A moment on the day `days_ago` days back, at about `hour` o'clock, never later than now.
     Timestamp day(int days_ago, int hour) const;
 

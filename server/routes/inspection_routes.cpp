@@ -1,6 +1,7 @@
 // Electrical-safety inspections, the technicians' due list, and service orders.
 #include "server/routes/route_support.h"
 #include "server/services/inspection.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server {
 namespace {
@@ -47,7 +48,7 @@ void add_inspection_routes(Router& router, App& app) {
             int within = query_int(request.query_value("within_days"), "within_days", 30, 0, 3650);
             return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) {
                 Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-                const Date today = date_of(actor.now);
+                const Date today = local_date(actor.now);
                 for (const auto& d : tx.devices_inspection_due(actor.caller.unit_id, add_days(today, within))) {
                     auto view = device_view(tx, d);
                     view->set("overdue", !d.inspection_due || *d.inspection_due < today);

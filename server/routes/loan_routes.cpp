@@ -3,6 +3,7 @@
 #include "server/routes/route_support.h"
 #include "server/services/loans.h"
 #include "shared/loans/loan.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server {
 namespace {
@@ -40,7 +41,7 @@ void add_loan_routes(Router& router, App& app) {
         [&app](Request& request) {
             auto as_of = query_date(request.query_value("as_of"), "as_of");
             return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return reminders(tx, actor, as_of.value_or(date_of(actor.now)), -1, true);
+                return reminders(tx, actor, as_of.value_or(local_date(actor.now)), -1, true);
             }));
         }});
 
@@ -50,7 +51,7 @@ void add_loan_routes(Router& router, App& app) {
             int within = query_int(request.query_value("within_days"), "within_days", 14, 0, 3650);
             auto as_of = query_date(request.query_value("as_of"), "as_of");
             return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return reminders(tx, actor, as_of.value_or(date_of(actor.now)), within, false);
+                return reminders(tx, actor, as_of.value_or(local_date(actor.now)), within, false);
             }));
         }});
 
@@ -59,7 +60,7 @@ void add_loan_routes(Router& router, App& app) {
             return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) {
                 auto loan = tx.loan(request.id_param());
                 if (!loan || loan->unit_id != actor.caller.unit_id) not_found("Loan " + request.params["id"]);
-                return reminder_view(tx, *loan, date_of(actor.now));
+                return reminder_view(tx, *loan, local_date(actor.now));
             }));
         }});
 

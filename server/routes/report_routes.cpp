@@ -1,6 +1,7 @@
 // /reports: the yearly figures for the national network (managers).
 #include "server/routes/route_support.h"
 #include "server/services/annual_report.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server {
 
@@ -8,7 +9,7 @@ void add_report_routes(Router& router, App& app) {
     router.add({"GET", "/api/v1/reports/annual", Access::user, catalogue_roles,
         "Yearly figures per unit and category (?year=YYYY, ?scope=region for managers).", "",
         [&app](Request& request) {
-            int year = query_int(request.query_value("year"), "year", date_of(app.clock.now()).year, 2003, 2100);
+            int year = query_int(request.query_value("year"), "year", local_date(app.clock.now()).year, 2003, 2100);
             const bool region = request.query_value("scope").value_or("unit") == "region";
             if (region && request.caller.role != "manager") forbidden("Only a manager may see the whole region.");
             return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) {

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "shared/cases/case_flow.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server {
 namespace {
@@ -36,8 +37,8 @@ void all_pages(Each each) {
 }  // namespace
 
 Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db::Unit>& units, int year) {
-    const Timestamp from = start_of(Date{year, 1, 1});
-    const Timestamp to{start_of(Date{year + 1, 1, 1}).unix_seconds - 1};
+    const Timestamp from = local_start_of(Date{year, 1, 1});
+    const Timestamp to{local_start_of(Date{year + 1, 1, 1}).unix_seconds - 1};
     Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
     for (const auto& unit : units) {
         std::map<std::string, Figures> by_category;
@@ -49,9 +50,9 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
                 case_category[c.id] = c.category;
                 if (c.own_equipment) continue;
                 auto& f = by_category[c.category];
-                auto waits = waiting_times(date_of(c.applied_at),
-                                           c.decided_at ? std::optional(date_of(*c.decided_at)) : std::nullopt,
-                                           c.delivered_at ? std::optional(date_of(*c.delivered_at)) : std::nullopt);
+                auto waits = waiting_times(local_date(c.applied_at),
+                                           c.decided_at ? std::optional(local_date(*c.decided_at)) : std::nullopt,
+                                           c.delivered_at ? std::optional(local_date(*c.delivered_at)) : std::nullopt);
                 if (c.decided_at && *c.decided_at >= from && *c.decided_at <= to && waits.application_to_decision_days) {
                     f.wait_decision_total += *waits.application_to_decision_days;
                     ++f.decided;
@@ -69,7 +70,7 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
             if (loan.delivered_at >= from && loan.delivered_at <= to) ++f.new_assignments;
             if (loan.returned_at && *loan.returned_at >= from && *loan.returned_at <= to) {
                 ++f.returns;
-                f.loan_days_total += days_between(date_of(loan.delivered_at), date_of(*loan.returned_at));
+                f.loan_days_total += days_between(local_date(loan.delivered_at), local_date(*loan.returned_at));
                 ++f.loans_ended;
             }
             if (loan.delivered_at <= to && (!loan.returned_at || *loan.returned_at > to)) ++f.devices_in_use_at_year_end;

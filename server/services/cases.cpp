@@ -6,6 +6,7 @@
 #include "server/http/problem.h"
 #include "server/views/views.h"
 #include "shared/people/national_id.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server {
 namespace {
@@ -46,7 +47,7 @@ db::Case create_case(db::Transaction& tx, const Actor& actor, const CaseCommand&
     c.unit_id = actor.caller.unit_id;
     c.patient_id = find_or_create_patient(tx, actor, command);
     auto unit = tx.unit(actor.caller.unit_id);
-    c.number = tx.next_case_number(unit ? unit->code : "BHM", date_of(actor.now).year);
+    c.number = tx.next_case_number(unit ? unit->code : "BHM", local_date(actor.now).year);
     c.category = command.category;
     c.inpatient = command.inpatient;
     c.palliative = command.palliative;
@@ -70,7 +71,7 @@ db::Case decide_case(db::Transaction& tx, const Actor& actor, db::Id case_id, co
     auto c = own_case(tx, actor, case_id);
     auto category = category_of(tx, c.category);
     DecisionInput input{command.approve, command.grounds, actor.caller.actor(),
-                        command.loan_days.value_or(category.default_loan_days), date_of(actor.now)};
+                        command.loan_days.value_or(category.default_loan_days), local_date(actor.now)};
     if (auto refusal = check_decision(c.status, input)) refuse(*refusal, c.status == CaseStatus::applied ? 422 : 409);
     const auto before = c.status;
     c.status = command.approve ? CaseStatus::approved : CaseStatus::rejected;
@@ -102,7 +103,7 @@ db::Case record_journal_note(db::Transaction& tx, const Actor& actor, db::Id cas
 
 db::SiteCheckRecord record_site_check(db::Transaction& tx, const Actor& actor, db::Id case_id, const SiteCheck& check) {
     auto c = own_case(tx, actor, case_id);
-    if (auto refusal = check_site_check(check, date_of(actor.now))) refuse(*refusal);
+    if (auto refusal = check_site_check(check, local_date(actor.now))) refuse(*refusal);
     db::SiteCheckRecord record{0, c.id, check.documented_by, check.checked_on, check.document_ref, actor.now,
                                actor.caller.actor()};
     record.id = tx.insert_site_check(record);

@@ -6,6 +6,7 @@
 
 #include "server/http/problem.h"
 #include "server/views/views.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server {
 namespace {
@@ -54,7 +55,7 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
     auto applied_part = parse_applied_part_type(model.applied_part);
     if (!protection || !applied_part)
         throw std::runtime_error("model " + std::to_string(model.id) + " has an unknown protection class");
-    if (command.instrument_calibrated_on > date_of(actor.now))
+    if (command.instrument_calibrated_on > local_date(actor.now))
         fail(422, "calibration_in_future", "The instrument's calibration date is in the future.");
     if (auto missing = check_measurements_complete(command.measurements, *protection, *applied_part)) refuse(*missing);
 
@@ -62,7 +63,7 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
     outcome.verdict = evaluate_inspection(command.measurements, *protection, *applied_part);
     std::optional<Date> next_due;
     if (outcome.verdict.passed && category.inspection_interval_months > 0)
-        next_due = next_inspection_due(date_of(actor.now), category.inspection_interval_months);
+        next_due = next_inspection_due(local_date(actor.now), category.inspection_interval_months);
     if (outcome.verdict.passed) device.inspection_due = next_due;
     const auto before = device.status;
     const auto action = outcome.verdict.passed ? DeviceAction::pass_inspection : DeviceAction::fail_inspection;

@@ -7,6 +7,7 @@
 #include "server/views/views.h"
 #include "shared/loans/loan.h"
 #include "shared/loans/reservation.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server {
 namespace {
@@ -45,7 +46,7 @@ ReserveOutcome reserve_for_case(db::Transaction& tx, const Actor& actor, db::Id 
     auto device = own_device(tx, actor, device_id);
     if (auto refusal = check_not_own_equipment(c.own_equipment)) refuse(*refusal);
     if (device.status.state == DeviceState::reserved && device.reserved_case_id == c.id) return {device, true};
-    auto reasons = check_reservation(delivery_check(tx, c, device, date_of(actor.now)));
+    auto reasons = check_reservation(delivery_check(tx, c, device, local_date(actor.now)));
     if (!reasons.empty()) refuse_all(reasons, status_for(reasons));
     device.reserved_case_id = c.id;
     Poco::JSON::Object data;
@@ -74,7 +75,7 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     if (c.decided_at && delivered_at < *c.decided_at)
         fail(422, "delivery_before_decision", "The delivery time is before the decision that allowed it.");
 
-    auto check = delivery_check(tx, c, device, date_of(actor.now));
+    auto check = delivery_check(tx, c, device, local_date(actor.now));
     check.manual_included = command.manual_included;
     check.training_recorded = command.training_recorded;
     check.fitted_and_tested = command.fitted_and_tested;
@@ -88,7 +89,7 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     loan.case_id = c.id;
     loan.device_id = device.id;
     loan.delivered_at = delivered_at;
-    loan.due_on = loan_due(date_of(delivered_at), c.loan_days);
+    loan.due_on = loan_due(local_date(delivered_at), c.loan_days);
     loan.handover = command.handover;
     loan.manual_included = command.manual_included;
     loan.training_recorded = command.training_recorded;
@@ -126,7 +127,7 @@ ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id devi
     tx.update_loan(*loan);
     Poco::JSON::Object data;
     data.set("loan_id", loan->id);
-    data.set("loan_days", days_between(date_of(loan->delivered_at), date_of(actor.now)));
+    data.set("loan_days", days_between(local_date(loan->delivered_at), local_date(actor.now)));
     move_device(tx, actor, device, DeviceAction::take_return, loan->case_id, json_text(data));
     if (auto c = tx.case_by_id(loan->case_id)) {
         if (!check_case_close(c->status)) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "shared/cases/case_flow.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server {
 namespace {
@@ -121,7 +122,7 @@ Poco::JSON::Object::Ptr case_view(db::Transaction& tx, const db::Case& c) {
         decision->set("decided_by", c.decided_by);
         decision->set("decided_at", to_iso(*c.decided_at));
         decision->set("loan_days", c.loan_days);
-        auto right = complaint_right(date_of(*c.decided_at));
+        auto right = complaint_right(local_date(*c.decided_at));
         Poco::JSON::Object::Ptr complaint = new Poco::JSON::Object;
         complaint->set("authority", right.authority);
         complaint->set("law", right.law);
@@ -154,8 +155,8 @@ Poco::JSON::Object::Ptr case_view(db::Transaction& tx, const db::Case& c) {
     o->set("delivered_at", opt(c.delivered_at));
     o->set("own_equipment", c.own_equipment);
     o->set("own_equipment_note", c.own_equipment_note);
-    auto waits = waiting_times(date_of(c.applied_at), c.decided_at ? std::optional(date_of(*c.decided_at)) : std::nullopt,
-                               c.delivered_at ? std::optional(date_of(*c.delivered_at)) : std::nullopt);
+    auto waits = waiting_times(local_date(c.applied_at), c.decided_at ? std::optional(local_date(*c.decided_at)) : std::nullopt,
+                               c.delivered_at ? std::optional(local_date(*c.delivered_at)) : std::nullopt);
     Poco::JSON::Object::Ptr waiting = new Poco::JSON::Object;
     waiting->set("application_to_decision_days", opt(waits.application_to_decision_days));
     waiting->set("decision_to_delivery_days", opt(waits.decision_to_delivery_days));

@@ -4,11 +4,19 @@
 
 #include "api_client.h"
 #include "server_process.h"
+#include "shared/core/norway_time.h"
 #include "workflow_steps.h"
 
 using namespace bhm::e2e;
 
 namespace {
+
+// Deadlines and due dates count from the day in Norway, not in UTC (shared/core/norway_time.h).
+std::string norway_day(const std::string& iso_time) {
+    auto at = bhm::parse_iso_timestamp(iso_time);
+    REQUIRE(at);
+    return bhm::to_iso(bhm::local_date(*at));
+}
 
 bool listed(const ApiResponse& loans, long long loan_id) {
     for (const auto& item : *loans.array())
@@ -74,7 +82,7 @@ TEST_CASE("a CPAP device is received, refused while uninspected, lent under an a
     REQUIRE(complaint);
     CHECK(text_of(complaint, "authority") == "Statsforvalteren");
     CHECK(text_of(complaint, "law").find("§ 7-2") != std::string::npos);
-    CHECK(text_of(complaint, "deadline") == add_days(text_of(decision, "decided_at"), 28));
+    CHECK(text_of(complaint, "deadline") == add_days(norway_day(text_of(decision, "decided_at")), 28));
 
     auto noted = caseworker.post(case_path + "/journal-note", R"({"hpr_number":"1234567"})");
     INFO("journal note: " << noted.describe());
@@ -146,7 +154,7 @@ TEST_CASE("a CPAP device is received, refused while uninspected, lent under an a
     REQUIRE(delivered.status == 201);
     const long long loan_id = id_of(delivered.object());
     const std::string due_on = text_of(delivered.object(), "due_on");
-    CHECK(due_on == add_days(text_of(delivered.object(), "delivered_at"), 30));
+    CHECK(due_on == add_days(norway_day(text_of(delivered.object(), "delivered_at")), 30));
     CHECK(text_of(delivered.object()->getObject("device"), "state") == "on_loan");
     CHECK(text_of(delivered.object()->getObject("case"), "status") == "delivered");
 
