@@ -1,5 +1,5 @@
 // The reference device categories, as data. Site check follows FOR-2013-11-29-1373 § 9 for mains-powered
-// devices used at home; inspection intervals and review periods are the unit's defaults, editable in the DB.
+// devices used at home; inspection intervals and review periods live here only: the store copies them at every start.
 #include "shared/catalogue/category.h"
 
 #include <algorithm>
