@@ -1,38 +1,21 @@
-// The demo set's writer (see demo_history.h). A rule that refuses a step here is a bug in the demo
-// plan, so it throws std::logic_error with the refusal's message and the whole load rolls back.
+// The demo set's writer (see demo_history.h): picks the plausible details of each step (serials,
+// readings within limits, trainees, documents) and hands them to the services as a past command.
 #include "server/demo/demo_history.h"
 
 #include <algorithm>
-#include <sstream>
-#include <stdexcept>
 
-#include "server/demo/demo_json.h"
-#include "shared/barcode/asset_tag.h"
-#include "shared/cases/case_flow.h"
+#include <Poco/JSON/Object.h>
+
+#include "server/services/cases.h"
+#include "server/services/inspection.h"
+#include "server/services/loans.h"
+#include "server/services/receiving.h"
+#include "server/views/views.h"
 #include "shared/inspection/iec62353.h"
-#include "shared/loans/delivery.h"
-#include "shared/loans/loan.h"
-#include "shared/loans/reservation.h"
-#include "shared/people/national_id.h"
-#include "shared/core/norway_time.h"
 
 namespace bhm::server::demo {
 
 namespace {
-
-void require(const std::optional<Refusal>& refusal, const std::string& step) {
-    if (refusal) throw std::logic_error("demo step '" + step + "' refused: " + refusal->message);
-}
-
-void require_none(const std::vector<Refusal>& refusals, const std::string& step) {
-    if (!refusals.empty()) require(refusals.front(), step);
-}
-
-std::string number_text(double value) {
-    std::ostringstream out;
-    out << value;
-    return out.str();
-}
 
 // Plausible readings well inside the IEC 62353 limits for the model's class and applied part.
 InspectionMeasurements measurements_for(DemoRandom& random, ProtectionClass protection, AppliedPartType part) {
@@ -53,28 +36,10 @@ InspectionMeasurements measurements_for(DemoRandom& random, ProtectionClass prot
     return m;
 }
 
-std::string details_json(const InspectionMeasurements& m, const InspectionVerdict& verdict, bool electrical) {
-    std::string checks = "[";
-    for (const LimitCheck& check : verdict.checks) {
-        if (checks.size() > 1) checks += ",";
-        checks += JsonObject()
-                      .add("measurement", check.measurement)
-                      .raw("value", number_text(check.value))
-                      .raw("limit", number_text(check.limit))
-                      .add("unit", check.unit)
-                      .add("passed", check.passed)
-                      .text();
-    }
-    checks += "]";
-    return JsonObject()
-        .add("standard", electrical ? "IEC 62353:2014" : "visual and functional check (no electrical parts)")
-        .add("visual_ok", m.visual_ok)
-        .add("functional_ok", m.functional_ok)
-        .add("method", to_string(m.method))
-        .raw("checks", checks)
-        .add("passed", verdict.passed)
-        .add("demo", true)
-        .text();
+std::string reason_json(const std::string& reason) {
+    Poco::JSON::Object data;
+    data.set("reason", reason);
+    return json_text(data);
 }
 
 }  // namespace
@@ -88,7 +53,7 @@ std::string LoadedUnit::staff(const std::string& role) const {
 }
 
 DemoHistory::DemoHistory(db::Transaction& tx, DemoRandom& random, Timestamp now)
-    : tx_(tx), random_(random), now_(now), categories_(tx.categories()) {}
+    : tx_(tx), random_(random), now_(now) {}
 
 Timestamp DemoHistory::day(int days_ago, int hour) const {
     const Timestamp planned{start_of(add_days(today(), -days_ago)).unix_seconds + hour * 3600};
@@ -96,278 +61,127 @@ Timestamp DemoHistory::day(int days_ago, int hour) const {
     return std::min(planned, latest);
 }
 
-const db::Category& DemoHistory::category(const std::string& code) {
-    for (const auto& category : categories_)
-        if (category.code == code) return category;
-    throw std::logic_error("the demo uses an unknown category " + code);
+Actor DemoHistory::actor(const LoadedUnit& unit, const std::string& role, Timestamp at) {
+    const std::string name = unit.staff(role);
+    auto known = user_ids_.find(name);
+    if (known == user_ids_.end()) {
+        const auto user = tx_.user_by_name(name);
+        known = user_ids_.emplace(name, user ? user->id : 0).first;
+    }
+    Caller caller{Caller::Kind::user, known->second, unit.unit.id, unit.unit.region_id, name, role};
+    return Actor(std::move(caller), at);
 }
 
-void DemoHistory::event(const LoadedUnit& unit, const std::string& kind, std::optional<db::Id> device_id,
-                        std::optional<db::Id> case_id, const std::string& before, const std::string& after,
-                        const std::string& actor, const std::string& data_json, Timestamp at) {
-    tx_.append_event({0, unit.unit.id, device_id, case_id, at, actor, "", "", kind, before, after, data_json});
-}
-
-void DemoHistory::move(const LoadedUnit& unit, db::Device& device, DeviceAction action, const std::string& actor,
-                       std::optional<db::Id> case_id, const std::string& data_json, Timestamp at) {
-    const DeviceStatus before = device.status;
-    const Transition transition = bhm::apply(before, action);
-    require(transition.refusal, to_string(action));
-    device.status = *transition.next;
-    tx_.update_device(device);
-    event(unit, to_string(action), device.id, case_id, to_string(before.state), to_string(device.status.state),
-          actor, data_json, at);
-}
-
-db::Device DemoHistory::receive(const LoadedUnit& unit, const db::Model& model, Timestamp at) {
-    db::Device device;
-    device.unit_id = unit.unit.id;
-    device.model_id = model.id;
-    device.asset_tag = barcode::make_asset_tag(tx_.next_asset_number());
-    std::string serial = std::to_string(++devices_);
-    device.serial = model.manufacturer.substr(0, 3) + std::to_string(local_date(at).year % 100) + "-" +
-                    std::string(6 - std::min<std::size_t>(6, serial.size()), '0') + serial;
-    std::transform(device.serial.begin(), device.serial.end(), device.serial.begin(),
+db::Id DemoHistory::receive(const LoadedUnit& unit, const db::Model& model, Timestamp at) {
+    ReceiveCommand command;
+    command.model_id = model.id;
+    const std::string number = std::to_string(++serials_);
+    command.serial = model.manufacturer.substr(0, 3) + std::to_string(local_date(at).year % 100) + "-" +
+                     std::string(6 - std::min<std::size_t>(6, number.size()), '0') + number;
+    std::transform(command.serial.begin(), command.serial.end(), command.serial.begin(),
                    [](unsigned char c) { return std::toupper(c); });
-    device.warehouse_id = unit.warehouse;
-    device.location_id = random_.pick(unit.shelves);
-    device.received_at = at;
-    device.id = tx_.insert_device(device);
-    event(unit, "received", device.id, std::nullopt, "", to_string(device.status.state), unit.staff("warehouse"),
-          JsonObject().add("asset_tag", device.asset_tag).add("model_id", model.id).add("demo", true).text(), at);
-    return device;
+    command.location_id = random_.pick(unit.shelves);
+    return receive_device(tx_, actor(unit, "warehouse", at), command).id;
 }
 
-void DemoHistory::clean_and_inspect(const LoadedUnit& unit, db::Device& device, const db::Model& model, Timestamp at) {
-    move(unit, device, DeviceAction::record_cleaning, unit.staff("warehouse"), std::nullopt,
-         JsonObject().add("demo", true).text(), at);
-    const db::Category& rules = category(model.category);
-    const ProtectionClass protection = *parse_protection_class(model.protection_class);
-    const AppliedPartType part = *parse_applied_part_type(model.applied_part);
-    const InspectionMeasurements m = measurements_for(random_, protection, part);
-    require(check_measurements_complete(m, protection, part), "inspection measurements");
-    const InspectionVerdict verdict = evaluate_inspection(m, protection, part);
-    if (!verdict.passed) throw std::logic_error("a demo inspection failed its own limits");
-
-    const Timestamp inspected_at{at.unix_seconds + 2 * 3600};
-    std::optional<Date> next_due;
-    if (rules.electrical && rules.inspection_interval_months > 0)
-        next_due = next_inspection_due(local_date(inspected_at), rules.inspection_interval_months);
-    device.inspection_due = next_due;
-    move(unit, device, DeviceAction::pass_inspection, unit.staff("technician"), std::nullopt,
-         JsonObject().add("passed", true).add("demo", true).text(), inspected_at);
-    db::Inspection inspection;
-    inspection.device_id = device.id;
-    inspection.inspected_at = inspected_at;
-    inspection.passed = true;
-    inspection.method = to_string(m.method);
-    inspection.tester = unit.staff("technician");
-    inspection.instrument = random_.percent(60) ? "Fluke ESA615 (SN 4123001)" : "Rigel 288+ (SN 28817)";
-    inspection.instrument_calibrated_on = add_days(local_date(inspected_at), -random_.between(10, 300));
-    inspection.next_due = next_due;
-    inspection.details_json = details_json(m, verdict, rules.electrical);
-    tx_.insert_inspection(inspection);
+void DemoHistory::clean_and_inspect(const LoadedUnit& unit, db::Id device, const db::Model& model, Timestamp at) {
+    record_cleaning(tx_, actor(unit, "warehouse", at), device);
+    const Timestamp inspected_at = std::min(Timestamp{at.unix_seconds + 2 * 3600}, now_);
+    InspectionCommand command;
+    command.measurements = measurements_for(random_, *parse_protection_class(model.protection_class),
+                                            *parse_applied_part_type(model.applied_part));
+    command.tester = unit.staff("technician");
+    command.instrument = random_.percent(60) ? "Fluke ESA615 (SN 4123001)" : "Rigel 288+ (SN 28817)";
+    command.instrument_calibrated_on = add_days(local_date(inspected_at), -random_.between(10, 300));
+    const InspectionOutcome outcome = record_inspection(tx_, actor(unit, "technician", inspected_at), device, command);
+    if (!outcome.verdict.passed) throw std::logic_error("a demo inspection failed its own limits");
 }
 
-void DemoHistory::reserve(const LoadedUnit& unit, db::Device& device, const db::Case& c, Timestamp at) {
-    const db::Model model = *tx_.model(device.model_id);
-    const db::Category& rules = category(c.category);
-    DeliveryCheck check{c.status, c.journal_written_at.has_value(), device.status.state, false, model.category,
-                        c.category, category(model.category).electrical, device.inspection_due,
-                        device.status.inspected && !device.status.inspection_failed, rules.site_check_required,
-                        !tx_.site_checks(c.id).empty(), true, true, true, "", local_date(at)};
-    require_none(check_reservation(check), "reserve");
-    device.reserved_case_id = c.id;
-    move(unit, device, DeviceAction::reserve, unit.staff("warehouse"), c.id,
-         JsonObject().add("case_number", c.number).add("demo", true).text(), at);
+void DemoHistory::reserve(const LoadedUnit& unit, db::Id device, db::Id case_id, Timestamp at) {
+    reserve_for_case(tx_, actor(unit, "warehouse", at), case_id, device);
 }
 
-db::Loan DemoHistory::deliver(const LoadedUnit& unit, db::Device& device, db::Case& c, Timestamp at) {
-    const db::Model model = *tx_.model(device.model_id);
-    const db::Category& rules = category(c.category);
-    DeliveryCheck check{c.status, c.journal_written_at.has_value(), device.status.state,
-                        device.reserved_case_id == c.id, model.category, c.category,
-                        category(model.category).electrical, device.inspection_due,
-                        device.status.inspected && !device.status.inspection_failed, rules.site_check_required,
-                        !tx_.site_checks(c.id).empty(), true, true, true, "", local_date(at)};
-    require_none(check_delivery(check), "deliver");
-    require(check_case_delivery(c.status), "case delivery");
+void DemoHistory::deliver(const LoadedUnit& unit, db::Id device, db::Id case_id, Timestamp at) {
+    const db::Case c = *tx_.case_by_id(case_id);
     const db::Patient patient = *tx_.patient(c.patient_id);
-
-    db::Loan loan;
-    loan.unit_id = c.unit_id;
-    loan.case_id = c.id;
-    loan.device_id = device.id;
-    loan.delivered_at = at;
-    loan.due_on = loan_due(local_date(at), c.loan_days);
-    loan.handover = c.inpatient ? "discharge" : "shipped";
-    loan.manual_included = true;
-    loan.training_recorded = true;
-    loan.fitted_and_tested = true;
-    loan.trained_who = patient.residence == "institution" ? "patient and nursing-home staff"
-                                                          : (random_.percent(50) ? "patient and relatives" : "patient");
-    loan.delivered_by = unit.staff("warehouse");
-    loan.id = tx_.insert_loan(loan);
-
-    device.reserved_case_id.reset();
-    const std::string data = JsonObject()
-                                 .add("loan_id", loan.id)
-                                 .add("case_number", c.number)
-                                 .add("handover", loan.handover)
-                                 .add("due_on", to_iso(loan.due_on))
-                                 .add("demo", true)
-                                 .text();
-    move(unit, device, DeviceAction::deliver, unit.staff("warehouse"), c.id, data, at);
-    const CaseStatus before = c.status;
-    c.status = CaseStatus::delivered;
-    c.delivered_at = at;
-    tx_.update_case(c);
-    event(unit, "case_delivered", device.id, c.id, to_string(before), to_string(c.status), unit.staff("warehouse"),
-          data, at);
-    return loan;
+    DeliveryCommand command;
+    command.device_id = device;
+    command.handover = c.inpatient ? "discharge" : "shipped";
+    command.manual_included = true;
+    command.training_recorded = true;
+    command.fitted_and_tested = true;
+    command.trained_who = patient.residence == "institution"
+                              ? "patient and nursing-home staff"
+                              : (random_.percent(50) ? "patient and relatives" : "patient");
+    server::deliver(tx_, actor(unit, "warehouse", at), case_id, command);
 }
 
-void DemoHistory::take_return(const LoadedUnit& unit, db::Device& device, db::Loan& loan, db::Case& c, Timestamp at) {
-    loan.returned_at = at;
-    tx_.update_loan(loan);
-    const std::string data = JsonObject()
-                                 .add("loan_id", loan.id)
-                                 .add("loan_days", days_between(local_date(loan.delivered_at), local_date(at)))
-                                 .add("demo", true)
-                                 .text();
-    move(unit, device, DeviceAction::take_return, unit.staff("warehouse"), c.id, data, at);
-    require(check_case_close(c.status), "close case");
-    const CaseStatus before = c.status;
-    c.status = CaseStatus::closed;
-    tx_.update_case(c);
-    event(unit, "case_closed", device.id, c.id, to_string(before), to_string(c.status), unit.staff("warehouse"), data,
-          at);
+void DemoHistory::take_return(const LoadedUnit& unit, db::Id device, Timestamp at) {
+    return_device(tx_, actor(unit, "warehouse", at), device);
 }
 
-void DemoHistory::open_service(const LoadedUnit& unit, db::Device& device, const std::string& fault, Timestamp at) {
-    db::ServiceOrder order{0, device.id, unit.unit.id, at, unit.staff("technician"), fault, "", "", {}, ""};
-    order.id = tx_.insert_service_order(order);
-    move(unit, device, DeviceAction::open_service, unit.staff("technician"), std::nullopt,
-         JsonObject().add("service_order_id", order.id).add("fault", fault).add("demo", true).text(), at);
+void DemoHistory::open_service(const LoadedUnit& unit, db::Id device, const std::string& fault,
+                               const std::string& work, Timestamp at) {
+    const Actor technician = actor(unit, "technician", at);
+    const db::ServiceOrder order = open_service_order(tx_, technician, device, fault);
+    add_service_work(tx_, technician, order.id, work, "");
 }
 
-void DemoHistory::retire(const LoadedUnit& unit, db::Device& device, const std::string& reason, Timestamp at) {
-    move(unit, device, DeviceAction::retire, unit.staff("manager"), std::nullopt,
-         JsonObject().add("reason", reason).add("demo", true).text(), at);
+void DemoHistory::retire(const LoadedUnit& unit, db::Id device, const std::string& reason, Timestamp at) {
+    const Actor manager = actor(unit, "manager", at);
+    db::Device record = own_device(tx_, manager, device);
+    move_device(tx_, manager, record, DeviceAction::retire, std::nullopt, reason_json(reason));
 }
 
-void DemoHistory::report_lost(const LoadedUnit& unit, db::Device& device, const std::string& reason, Timestamp at) {
-    move(unit, device, DeviceAction::report_lost, unit.staff("warehouse"), std::nullopt,
-         JsonObject().add("reason", reason).add("demo", true).text(), at);
+void DemoHistory::report_lost(const LoadedUnit& unit, db::Id device, const std::string& reason, Timestamp at) {
+    const Actor warehouse = actor(unit, "warehouse", at);
+    db::Device record = own_device(tx_, warehouse, device);
+    move_device(tx_, warehouse, record, DeviceAction::report_lost, std::nullopt, reason_json(reason));
 }
 
-db::Id DemoHistory::new_patient(const LoadedUnit& unit, Timestamp at) {
+PatientDraft DemoHistory::new_patient(const LoadedUnit& unit) {
     const bool institution = random_.percent(20);
-    const PatientDraft draft = make_patient(random_, national_ids_, random_.pick(unit.plan->municipalities),
-                                           random_.pick(unit.plan->institutions), institution);
-    require(check_national_id(draft.national_id), "patient national ID");
-    db::Patient patient{0, unit.unit.id, draft.national_id, draft.name, draft.address, draft.municipality,
-                        draft.residence};
-    patient.id = tx_.insert_patient(patient);
-    ++patients_;
-    // Like the services: the event names the patient by id only, never by name or national ID.
-    event(unit, "patient_registered", std::nullopt, std::nullopt, "", "", unit.staff("caseworker"),
-          JsonObject().add("patient_id", patient.id).add("demo", true).text(), at);
-    return patient.id;
+    return make_patient(random_, national_ids_, random_.pick(unit.plan->municipalities),
+                        random_.pick(unit.plan->institutions), institution);
 }
 
-db::Case DemoHistory::apply(const LoadedUnit& unit, db::Id patient_id, const std::string& category_code,
-                            const Application& application, Timestamp at) {
-    require(check_hpr_number(application.hpr), "requester HPR number");
-    db::Case c;
-    c.unit_id = unit.unit.id;
-    c.number = tx_.next_case_number(unit.unit.code, local_date(at).year);
-    c.patient_id = patient_id;
-    c.category = category(category_code).code;
-    c.inpatient = application.inpatient;
-    c.palliative = application.palliative;
-    c.nebulizer_criteria_met = application.nebulizer_criteria_met;
-    c.lymphoedema = application.lymphoedema;
-    c.requester_role = application.role;
-    c.requester_hpr = application.hpr;
-    c.requester_name = application.name;
-    c.status = CaseStatus::applied;
-    c.applied_at = at;
-    c.id = tx_.insert_case(c);
-    ++cases_;
-    event(unit, "case_applied", std::nullopt, c.id, "", to_string(c.status), unit.staff("caseworker"),
-          JsonObject()
-              .add("number", c.number)
-              .add("category", c.category)
-              .add("requester_role", c.requester_role)
-              .add("demo", true)
-              .text(),
-          at);
-    return c;
+db::Id DemoHistory::apply(const LoadedUnit& unit, const PatientDraft& patient, const std::string& category,
+                          const Application& application, Timestamp at) {
+    CaseCommand command;
+    command.patient = {patient.national_id, patient.name, patient.address, patient.municipality, patient.residence};
+    command.category = category;
+    command.inpatient = application.inpatient;
+    command.palliative = application.palliative;
+    command.nebulizer_criteria_met = application.nebulizer_criteria_met;
+    command.lymphoedema = *parse_lymphoedema(application.lymphoedema);
+    command.requester_role = *parse_requester_role(application.role);
+    command.requester_hpr = application.hpr;
+    command.requester_name = application.name;
+    const db::Case c = create_case(tx_, actor(unit, "caseworker", at), command);
+    ++patients_;  // every drafted national ID is new, so each case registers its patient
+    return c.id;
 }
 
-void DemoHistory::save_case(const LoadedUnit& unit, db::Case& c, const std::string& kind, CaseStatus before,
-                            const std::string& actor, const std::string& data_json, Timestamp at) {
-    tx_.update_case(c);
-    event(unit, kind, std::nullopt, c.id, to_string(before), to_string(c.status), actor, data_json, at);
+void DemoHistory::decide(const LoadedUnit& unit, db::Id case_id, bool approve, const std::string& grounds,
+                         Timestamp at) {
+    decide_case(tx_, actor(unit, "caseworker", at), case_id, DecisionCommand{approve, grounds, std::nullopt});
 }
 
-void DemoHistory::decide(const LoadedUnit& unit, db::Case& c, bool approve, const std::string& grounds, Timestamp at) {
-    const std::string caseworker = unit.staff("caseworker");
-    const int loan_days = category(c.category).default_loan_days;
-    require(check_decision(c.status, DecisionInput{approve, grounds, caseworker, loan_days, local_date(at)}), "decide");
-    const CaseStatus before = c.status;
-    c.status = approve ? CaseStatus::approved : CaseStatus::rejected;
-    c.approved = approve;
-    c.grounds = grounds;
-    c.decided_by = caseworker;
-    c.decided_at = at;
-    c.loan_days = approve ? loan_days : 0;
-    c.complaint_deadline = complaint_right(local_date(at)).deadline;
-    save_case(unit, c, approve ? "case_approved" : "case_rejected", before, caseworker,
-              JsonObject()
-                  .add("approved", approve)
-                  .add("loan_days", c.loan_days)
-                  .add("complaint_deadline", to_iso(*c.complaint_deadline))
-                  .add("demo", true)
-                  .text(),
-              at);
+void DemoHistory::journal_note(const LoadedUnit& unit, db::Id case_id, Timestamp at) {
+    record_journal_note(tx_, actor(unit, "caseworker", at), case_id, JournalNote{specialist(random_).hpr, at});
 }
 
-void DemoHistory::journal_note(const LoadedUnit& unit, db::Case& c, Timestamp at) {
-    const JournalNote note{specialist(random_).hpr, at};
-    require(check_journal_note(note, now_), "journal note");
-    c.journal_hpr = note.hpr_number;
-    c.journal_written_at = note.written_at;
-    save_case(unit, c, "journal_note", c.status, unit.staff("caseworker"),
-              JsonObject().add("hpr_number", note.hpr_number).add("written_at", to_iso(at)).add("demo", true).text(),
-              at);
-}
-
-void DemoHistory::site_check_if_required(const LoadedUnit& unit, const db::Case& c, Timestamp at) {
-    if (!category(c.category).site_check_required) return;
+void DemoHistory::site_check_if_required(const LoadedUnit& unit, db::Id case_id, Timestamp at) {
+    const db::Case c = *tx_.case_by_id(case_id);
+    if (!tx_.category(c.category)->site_check_required) return;
     const SiteCheck check{random_.percent(50) ? "Demo Elektro AS (autorisert installatør)" : "Kommunens el-tilsyn (demo)",
                           add_days(local_date(at), -random_.between(1, 10)),
                           "EL-" + std::to_string(local_date(at).year) + "-" + std::to_string(random_.between(1000, 9999))};
-    require(check_site_check(check, local_date(at)), "site check");
-    db::SiteCheckRecord record{0, c.id, check.documented_by, check.checked_on, check.document_ref, at,
-                               unit.staff("caseworker")};
-    tx_.insert_site_check(record);
-    event(unit, "site_check", std::nullopt, c.id, to_string(c.status), to_string(c.status), unit.staff("caseworker"),
-          JsonObject()
-              .add("documented_by", check.documented_by)
-              .add("checked_on", to_iso(check.checked_on))
-              .add("document_ref", check.document_ref)
-              .add("demo", true)
-              .text(),
-          at);
+    record_site_check(tx_, actor(unit, "caseworker", at), case_id, check);
 }
 
-void DemoHistory::own_equipment(const LoadedUnit& unit, db::Case& c, const std::string& note, Timestamp at) {
-    c.own_equipment = true;
-    c.own_equipment_note = note;
-    save_case(unit, c, "own_equipment", c.status, unit.staff("caseworker"),
-              JsonObject().add("note", note).add("demo", true).text(), at);
+void DemoHistory::own_equipment(const LoadedUnit& unit, db::Id case_id, const std::string& note, Timestamp at) {
+    record_own_equipment(tx_, actor(unit, "caseworker", at), case_id, note);
 }
 
 }  // namespace bhm::server::demo

@@ -1,9 +1,9 @@
-// Writes the demo set's history through the domain's own rules: every device move goes through
-// shared/'s lifecycle apply(), every inspection through evaluate_inspection(), every case through the
-// requester and decision rules, and each step appends its event, as the services would have.
+// Writes the demo set's history by running the server's own workflows (server/services/) as the
+// unit's staff at past times: each step is the same receive, inspection, case, loan or service
+// command a user would send, so the rules, records and events are the services' own.
 #pragma once
 
-#include <optional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,7 +12,7 @@
 #include "server/demo/demo_catalogue.h"
 #include "server/demo/demo_people.h"
 #include "server/demo/demo_random.h"
-#include "shared/devices/lifecycle.h"
+#include "server/services/actor.h"
 #include "shared/core/norway_time.h"
 
 namespace bhm::server::demo {
@@ -27,6 +27,8 @@ struct LoadedUnit {
     std::string staff(const std::string& role) const;  // the username (or staff name) doing a role's work
 };
 
+// One step of a story: refusals are not caught here. A service's ApiError means the demo plan broke
+// a rule, and it propagates so the whole load rolls back and fails loudly.
 class DemoHistory {
 public:
     DemoHistory(db::Transaction& tx, DemoRandom& random, Timestamp now);
@@ -36,45 +38,38 @@ public:
     // A moment on the day `days_ago` days back, at about `hour` o'clock, never later than now.
     Timestamp day(int days_ago, int hour) const;
 
-    // Devices.
-    db::Device receive(const LoadedUnit& unit, const db::Model& model, Timestamp at);
-    void clean_and_inspect(const LoadedUnit& unit, db::Device& device, const db::Model& model, Timestamp at);
-    void reserve(const LoadedUnit& unit, db::Device& device, const db::Case& c, Timestamp at);
-    db::Loan deliver(const LoadedUnit& unit, db::Device& device, db::Case& c, Timestamp at);
-    void take_return(const LoadedUnit& unit, db::Device& device, db::Loan& loan, db::Case& c, Timestamp at);
-    void open_service(const LoadedUnit& unit, db::Device& device, const std::string& fault, Timestamp at);
-    void retire(const LoadedUnit& unit, db::Device& device, const std::string& reason, Timestamp at);
-    void report_lost(const LoadedUnit& unit, db::Device& device, const std::string& reason, Timestamp at);
+    // Devices (by id, as the services take them).
+    db::Id receive(const LoadedUnit& unit, const db::Model& model, Timestamp at);
+    void clean_and_inspect(const LoadedUnit& unit, db::Id device, const db::Model& model, Timestamp at);
+    void reserve(const LoadedUnit& unit, db::Id device, db::Id case_id, Timestamp at);
+    void deliver(const LoadedUnit& unit, db::Id device, db::Id case_id, Timestamp at);
+    void take_return(const LoadedUnit& unit, db::Id device, Timestamp at);
+    void open_service(const LoadedUnit& unit, db::Id device, const std::string& fault, const std::string& work,
+                      Timestamp at);
+    void retire(const LoadedUnit& unit, db::Id device, const std::string& reason, Timestamp at);
+    void report_lost(const LoadedUnit& unit, db::Id device, const std::string& reason, Timestamp at);
 
-    // Patients and cases.
-    db::Id new_patient(const LoadedUnit& unit, Timestamp at);
-    db::Case apply(const LoadedUnit& unit, db::Id patient_id, const std::string& category,
-                   const Application& application, Timestamp at);
-    void decide(const LoadedUnit& unit, db::Case& c, bool approve, const std::string& grounds, Timestamp at);
-    void journal_note(const LoadedUnit& unit, db::Case& c, Timestamp at);
-    void site_check_if_required(const LoadedUnit& unit, const db::Case& c, Timestamp at);
-    void own_equipment(const LoadedUnit& unit, db::Case& c, const std::string& note, Timestamp at);
+    // Patients and cases: a new patient is drafted first, then registered with their case.
+    PatientDraft new_patient(const LoadedUnit& unit);
+    db::Id apply(const LoadedUnit& unit, const PatientDraft& patient, const std::string& category,
+                 const Application& application, Timestamp at);
+    void decide(const LoadedUnit& unit, db::Id case_id, bool approve, const std::string& grounds, Timestamp at);
+    void journal_note(const LoadedUnit& unit, db::Id case_id, Timestamp at);
+    void site_check_if_required(const LoadedUnit& unit, db::Id case_id, Timestamp at);
+    void own_equipment(const LoadedUnit& unit, db::Id case_id, const std::string& note, Timestamp at);
 
     int patients() const { return patients_; }
-    int devices() const { return devices_; }
-    int cases() const { return cases_; }
 
 private:
-    void move(const LoadedUnit& unit, db::Device& device, DeviceAction action, const std::string& actor,
-              std::optional<db::Id> case_id, const std::string& data_json, Timestamp at);
-    void event(const LoadedUnit& unit, const std::string& kind, std::optional<db::Id> device_id,
-               std::optional<db::Id> case_id, const std::string& before, const std::string& after,
-               const std::string& actor, const std::string& data_json, Timestamp at);
-    void save_case(const LoadedUnit& unit, db::Case& c, const std::string& kind, CaseStatus before,
-                   const std::string& actor, const std::string& data_json, Timestamp at);
-    const db::Category& category(const std::string& code);
+    // The staff member doing a role's work at the unit, as a user calling the services at `at`.
+    Actor actor(const LoadedUnit& unit, const std::string& role, Timestamp at);
 
     db::Transaction& tx_;
     DemoRandom& random_;
     Timestamp now_;
     std::set<std::string> national_ids_;
-    std::vector<db::Category> categories_;
-    int patients_ = 0, devices_ = 0, cases_ = 0;
+    std::map<std::string, db::Id> user_ids_;   // demo staff with a login; others act with id 0
+    int patients_ = 0, serials_ = 0;
 };
 
 }  // namespace bhm::server::demo

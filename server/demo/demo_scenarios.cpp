@@ -40,12 +40,17 @@ std::string rejection_grounds(DemoRandom& random, const CategoryRules& rules) {
     return "Avslag på " + rules.name_no + ": " + random.pick(reasons);
 }
 
-db::Case approved_case(DemoHistory& history, DemoRandom& random, const LoadedUnit& unit, const std::string& category,
-                       int applied_days_ago, int decided_days_ago) {
+// A new patient's case as the requester sent it on the day `applied_days_ago`.
+db::Id applied_case(DemoHistory& history, DemoRandom& random, const LoadedUnit& unit, const std::string& category,
+                    int applied_days_ago) {
+    const PatientDraft patient = history.new_patient(unit);
+    return history.apply(unit, patient, category, make_application(random, category), history.day(applied_days_ago, 9));
+}
+
+db::Id approved_case(DemoHistory& history, DemoRandom& random, const LoadedUnit& unit, const std::string& category,
+                     int applied_days_ago, int decided_days_ago) {
     const CategoryRules& rules = rules_of(category);
-    const db::Id patient = history.new_patient(unit, history.day(applied_days_ago, 8));
-    db::Case c = history.apply(unit, patient, category, make_application(random, category),
-                               history.day(applied_days_ago, 9));
+    const db::Id c = applied_case(history, random, unit, category, applied_days_ago);
     history.decide(unit, c, true, approval_grounds(rules, rules.default_loan_days), history.day(decided_days_ago, 11));
     history.journal_note(unit, c, history.day(decided_days_ago, 14));
     history.site_check_if_required(unit, c, history.day(decided_days_ago, 15));
@@ -53,18 +58,13 @@ db::Case approved_case(DemoHistory& history, DemoRandom& random, const LoadedUni
 }
 
 // A case for the device, reserved and delivered `delivered_days_ago`; the device must be available.
-struct Lending {
-    db::Case c;
-    db::Loan loan;
-};
-Lending lend(DemoHistory& history, DemoRandom& random, const LoadedUnit& unit, db::Device& device,
-             const std::string& category, int delivered_days_ago) {
+void lend(DemoHistory& history, DemoRandom& random, const LoadedUnit& unit, db::Id device,
+          const std::string& category, int delivered_days_ago) {
     const int applied = delivered_days_ago + random.between(7, 35);
     const int decided = delivered_days_ago + random.between(1, std::min(6, applied - delivered_days_ago - 1));
-    Lending lending{approved_case(history, random, unit, category, applied, decided), {}};
-    history.reserve(unit, device, lending.c, history.day(delivered_days_ago, 8));
-    lending.loan = history.deliver(unit, device, lending.c, history.day(delivered_days_ago, 12));
-    return lending;
+    const db::Id c = approved_case(history, random, unit, category, applied, decided);
+    history.reserve(unit, device, c, history.day(delivered_days_ago, 8));
+    history.deliver(unit, device, c, history.day(delivered_days_ago, 12));
 }
 
 // Days until a loan's due date: some overdue, some due within 14 days, most later.
@@ -75,17 +75,25 @@ int days_until_due(DemoRandom& random, int loan_days) {
     return random.between(15, loan_days - 1);
 }
 
-db::Device stocked(DemoHistory& history, DemoRandom& random, const LoadedUnit& unit, const db::Model& model,
-                   int inspected_days_ago) {
+db::Id stocked(DemoHistory& history, DemoRandom& random, const LoadedUnit& unit, const db::Model& model,
+              int inspected_days_ago) {
     const int received = inspected_days_ago + random.between(3, 400);
-    db::Device device = history.receive(unit, model, history.day(received, 8));
+    const db::Id device = history.receive(unit, model, history.day(received, 8));
     history.clean_and_inspect(unit, device, model, history.day(inspected_days_ago, 9));
     return device;
 }
 
-const std::vector<std::string> faults{"Alarm for lav oksygenkonsentrasjon", "Unormal støy fra vifte",
-                                      "Lekkasje i fukterkammer", "Displayet svarer ikke", "Batteriet lader ikke",
-                                      "Trykkfeil ved oppstart"};
+// A reported fault and the technician's first work on it.
+struct Fault {
+    std::string fault, work;
+};
+const std::vector<Fault> faults{
+    {"Alarm for lav oksygenkonsentrasjon", "Feilsøkt: zeolittsikter mettet; ny sikt bestilt."},
+    {"Unormal støy fra vifte", "Vifte demontert; lagerslitasje, ny vifte bestilt."},
+    {"Lekkasje i fukterkammer", "Pakning i fukterkammer byttet; tetthetstest gjenstår."},
+    {"Displayet svarer ikke", "Feilsøkt: defekt displaykort; sendt til leverandør."},
+    {"Batteriet lader ikke", "Batteri målt under spesifikasjon; nytt batteri bestilt."},
+    {"Trykkfeil ved oppstart", "Trykksensor kalibrert; feilen kom tilbake, venter på ny sensor."}};
 
 }  // namespace
 
@@ -117,47 +125,49 @@ void play_device_story(DemoHistory& history, DemoRandom& random, const LoadedUni
             // Back from an earlier loan, cleaned and inspected again.
             const int returned = inspected + random.between(1, 3);
             const int delivered = returned + random.between(30, std::min(300, rules.default_loan_days + 60));
-            db::Device device = stocked(history, random, unit, model, delivered + random.between(3, 20));
-            Lending lending = lend(history, random, unit, device, model.category, delivered);
-            history.take_return(unit, device, lending.loan, lending.c, history.day(returned, 13));
+            const db::Id device = stocked(history, random, unit, model, delivered + random.between(3, 20));
+            lend(history, random, unit, device, model.category, delivered);
+            history.take_return(unit, device, history.day(returned, 13));
             history.clean_and_inspect(unit, device, model, history.day(inspected, 9));
             return;
         }
         case DeviceStory::reserved: {
-            db::Device device = stocked(history, random, unit, model, random.between(5, 150));
+            const db::Id device = stocked(history, random, unit, model, random.between(5, 150));
             const int applied = random.between(3, 20);
             const int decided = random.between(1, applied - 1);
-            db::Case c = approved_case(history, random, unit, model.category, applied, decided);
+            const db::Id c = approved_case(history, random, unit, model.category, applied, decided);
             history.reserve(unit, device, c, history.day(random.between(0, decided - 1), 10));
             return;
         }
         case DeviceStory::on_loan: {
             const int delivered = rules.default_loan_days - days_until_due(random, rules.default_loan_days);
-            db::Device device = stocked(history, random, unit, model, delivered + random.between(2, 25));
+            const db::Id device = stocked(history, random, unit, model, delivered + random.between(2, 25));
             lend(history, random, unit, device, model.category, delivered);
             return;
         }
         case DeviceStory::returned: {
             const int returned = random.between(0, 6);
             const int delivered = returned + random.between(20, rules.default_loan_days);
-            db::Device device = stocked(history, random, unit, model, delivered + random.between(2, 25));
-            Lending lending = lend(history, random, unit, device, model.category, delivered);
-            history.take_return(unit, device, lending.loan, lending.c, history.day(returned, 13));
+            const db::Id device = stocked(history, random, unit, model, delivered + random.between(2, 25));
+            lend(history, random, unit, device, model.category, delivered);
+            history.take_return(unit, device, history.day(returned, 13));
             return;
         }
         case DeviceStory::in_service: {
             const int inspected = random.between(30, 150);
-            db::Device device = stocked(history, random, unit, model, inspected);
-            history.open_service(unit, device, random.pick(faults), history.day(random.between(1, 20), 10));
+            const db::Id device = stocked(history, random, unit, model, inspected);
+            const Timestamp opened = history.day(random.between(1, 20), 10);
+            const Fault& fault = random.pick(faults);
+            history.open_service(unit, device, fault.fault, fault.work, opened);
             return;
         }
         case DeviceStory::retired: {
-            db::Device device = stocked(history, random, unit, model, random.between(1500, 2200));
+            const db::Id device = stocked(history, random, unit, model, random.between(1500, 2200));
             history.retire(unit, device, "Utrangert: over forventet levetid", history.day(random.between(10, 200), 10));
             return;
         }
         case DeviceStory::lost: {
-            db::Device device = stocked(history, random, unit, model, random.between(300, 700));
+            const db::Id device = stocked(history, random, unit, model, random.between(300, 700));
             history.report_lost(unit, device, "Ikke funnet ved varetelling", history.day(random.between(5, 60), 10));
             return;
         }
@@ -170,15 +180,12 @@ void play_paper_cases(DemoHistory& history, DemoRandom& random, const LoadedUnit
 
     for (int i = 0; i < scaled(8); ++i) {  // waiting for a decision
         const int applied = random.between(0, 12);
-        const std::string code = category();
-        const db::Id patient = history.new_patient(unit, history.day(applied, 8));
-        history.apply(unit, patient, code, make_application(random, code), history.day(applied, 9));
+        applied_case(history, random, unit, category(), applied);
     }
     for (int i = 0; i < scaled(4); ++i) {  // rejected, with grounds and the complaint deadline
         const int applied = random.between(10, 120);
         const std::string code = category();
-        const db::Id patient = history.new_patient(unit, history.day(applied, 8));
-        db::Case c = history.apply(unit, patient, code, make_application(random, code), history.day(applied, 9));
+        const db::Id c = applied_case(history, random, unit, code, applied);
         history.decide(unit, c, false, rejection_grounds(random, rules_of(code)),
                        history.day(applied - random.between(1, 7), 11));
     }
@@ -188,13 +195,13 @@ void play_paper_cases(DemoHistory& history, DemoRandom& random, const LoadedUnit
     }
     // Palliative exception: the nursing home starts with its own concentrator; we supply nothing.
     const int applied = random.between(1, 30);
-    const db::Id patient = history.new_patient(unit, history.day(applied, 8));
+    const PatientDraft patient = history.new_patient(unit);
     Application application = make_application(random, "oxygen_concentrator");
     application.role = "nursing_home_doctor";
     application.name = "Tilsynslege Paul Testheim";
     application.palliative = true;
     application.inpatient = false;
-    db::Case c = history.apply(unit, patient, "oxygen_concentrator", application, history.day(applied, 9));
+    const db::Id c = history.apply(unit, patient, "oxygen_concentrator", application, history.day(applied, 9));
     history.own_equipment(unit, c, "Sykehjemmet bruker egen oksygenkonsentrator (prosedyre pkt. 9); "
                                    "spesialisthelsetjenesten har ikke juridisk eller økonomisk ansvar for utstyret.",
                           history.day(applied, 10));
