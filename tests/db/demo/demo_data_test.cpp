@@ -3,9 +3,9 @@
 // state has its event), and the fixed seed gives the same set every run.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
+#include <Poco/JSON/Parser.h>
+
 #include <map>
-#include <random>
 #include <set>
 
 #include "server/auth/password.h"
@@ -15,28 +15,14 @@
 #include "shared/catalogue/category.h"
 #include "shared/loans/loan.h"
 #include "shared/people/national_id.h"
+#include "tests/db/store/store_fixture.h"
 
 using namespace bhm;
 using namespace bhm::server;
 
 namespace {
 
-class TempFolder {
-public:
-    TempFolder() {
-        std::random_device random;
-        path_ = std::filesystem::temp_directory_path() / ("bhm-demo-test-" + std::to_string(random()));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-    std::filesystem::path path_;
-};
+using db::testing::TempFolder;
 
 const Timestamp now = *parse_iso_timestamp("2026-03-15T12:00:00Z");
 const Date today = date_of(now);
@@ -268,4 +254,37 @@ TEST_CASE("the demo set refuses an empty password") {
     auto store = db::open_sqlite_store(folder.file("demo.sqlite"));
     CHECK_THROWS_AS(load_demo_data(*store, now, ""), std::invalid_argument);
     store->read([](db::Transaction& tx) { CHECK_FALSE(tx.setting("demo_loaded")); });
+}
+
+TEST_CASE("the demo's inspections and service orders were made by the workflows: each event names its record") {
+    TempFolder folder;
+    auto store = db::open_sqlite_store(folder.file("demo.sqlite"));
+    load_demo_data(*store, now, "demo-password");
+    const Snapshot s = snapshot(*store);
+    int inspected = 0, in_service = 0;
+    store->read([&](db::Transaction& tx) {
+        for (const auto& device : s.devices) {
+            INFO(device.asset_tag);
+            std::set<db::Id> inspection_ids;
+            for (const auto& inspection : tx.inspections(device.id)) inspection_ids.insert(inspection.id);
+            int work_events = 0;
+            for (const auto& event : tx.device_events(device.id)) {
+                CHECK(event.at <= now);
+                if (event.kind == "service_work") ++work_events;
+                if (event.kind != "pass_inspection") continue;
+                Poco::JSON::Parser parser;
+                const auto data = parser.parse(event.data_json).extract<Poco::JSON::Object::Ptr>();
+                REQUIRE(data->has("inspection_id"));
+                CHECK(inspection_ids.count(data->getValue<db::Id>("inspection_id")) == 1);
+                ++inspected;
+            }
+            if (auto order = tx.open_service_order(device.id)) {
+                CHECK_FALSE(order->work.empty());
+                CHECK(work_events == 1);
+                ++in_service;
+            }
+        }
+    });
+    CHECK(inspected > 0);
+    CHECK(in_service > 0);
 }
