@@ -27,6 +27,7 @@ struct DeviceFilter {
     std::optional<Id> region_id;
     std::optional<DeviceState> state;
     std::optional<std::string> category;
+    std::optional<Id> reserved_case_id;
 };
 
 class Transaction {
@@ -98,7 +99,7 @@ public:
     virtual std::vector<Loan> loans_of_case(Id case_id) = 0;
     // Open loans of a unit whose due date is on or before `due_by`.
     virtual std::vector<Loan> open_loans_due(Id unit_id, Date due_by) = 0;
-    // All loans of a unit delivered or returned within [from, to] (reports).
+    // All loans of a unit that were open at some time within [from, to] (reports).
     virtual std::vector<Loan> loans_between(Id unit_id, Timestamp from, Timestamp to) = 0;
 
     // Inspections and service.

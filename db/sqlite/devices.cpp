@@ -118,6 +118,10 @@ std::vector<Device> SqliteTransaction::devices(const DeviceFilter& filter, const
         sql += " AND m.category = ?";
         values.push_back(sql::value(*filter.category));
     }
+    if (filter.reserved_case_id) {
+        sql += " AND d.reserved_case_id = ?";
+        values.push_back(sql::value(*filter.reserved_case_id));
+    }
     sql += " ORDER BY d.id LIMIT ?";
     values.push_back(sql::value(checked_page_limit(page)));
     return sql::query(session_, sql, values).map<Device>(read_device);

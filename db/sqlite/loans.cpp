@@ -84,9 +84,9 @@ std::vector<Loan> SqliteTransaction::open_loans_due(Id unit_id, Date due_by) {
 std::vector<Loan> SqliteTransaction::loans_between(Id unit_id, Timestamp from, Timestamp to) {
     return sql::query(session_,
                       std::string(loan_columns) +
-                          "WHERE unit_id = ? AND ((delivered_at >= ? AND delivered_at <= ?) OR "
-                          "(returned_at IS NOT NULL AND returned_at >= ? AND returned_at <= ?)) ORDER BY id",
-                      sql::params(unit_id, from, to, from, to))
+                          "WHERE unit_id = ? AND delivered_at <= ? AND (returned_at IS NULL OR returned_at >= ?) "
+                          "ORDER BY id",
+                      sql::params(unit_id, to, from))
         .map<Loan>(read_loan);
 }
 

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <sstream>
 
 #include "db/store.h"
@@ -38,6 +39,22 @@ std::string bearer(const Poco::Net::HTTPServerRequest& request) {
     const std::string prefix = "bearer ";
     if (header.size() <= prefix.size() || Poco::icompare(header.substr(0, prefix.size()), prefix) != 0) return "";
     return Poco::trim(header.substr(prefix.size()));
+}
+
+// Log values are the caller's text: control characters and spaces would let a request forge
+// log lines or fields, so they are escaped.
+std::string log_safe(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text.substr(0, 300)) {
+        if (c < 0x21 || c == 0x7f || c == '"' || c == '\\') {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+            out += escaped;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out.empty() ? "-" : out;
 }
 
 void authorise(const Route& route, const Caller& caller) {
@@ -83,16 +100,16 @@ public:
         } catch (const Poco::SyntaxException& e) {
             response = problem(ApiError(400, Refusal{"malformed_request", e.displayText(), ""}));
         } catch (const std::exception& e) {
-            Poco::Logger::get("bhm.http").error("event=internal_error path=%s what=%s", request.path,
-                                                std::string(e.what()));
+            Poco::Logger::get("bhm.http").error("event=internal_error path=%s what=%s", log_safe(request.path),
+                                                log_safe(e.what()));
             response = problem(ApiError(500, Refusal{"internal_error", "The server failed; nothing was changed.", ""}));
         }
         send(out, response);
         const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(
                             std::chrono::steady_clock::now() - started).count() / 1000.0;
         Poco::Logger::get("bhm.http").information("method=%s path=%s status=%d ms=%.1f actor=%s unit=%s",
-            request.method, request.path, response.status, ms,
-            request.caller.kind == Caller::Kind::anonymous ? std::string("-") : request.caller.actor(),
+            log_safe(request.method), log_safe(request.path), response.status, ms,
+            request.caller.kind == Caller::Kind::anonymous ? std::string("-") : log_safe(request.caller.actor()),
             std::to_string(request.caller.unit_id));
     }
 

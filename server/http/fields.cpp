@@ -26,6 +26,21 @@ std::optional<std::string> optional_string(const Poco::JSON::Object::Ptr& obj, c
     if (!value.isString()) wrong(field, "a string");
     auto text = value.extract<std::string>();
     if (text.size() > max) wrong(field, "at most " + std::to_string(max) + " characters");
+    for (unsigned char c : text)
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) wrong(field, "text without control characters");
+    return text;
+}
+
+std::string required_scanned_text(const Poco::JSON::Object::Ptr& obj, const std::string& field, std::size_t max) {
+    if (!present(obj, field)) bad_request("missing_field", "Field '" + field + "' is required.");
+    auto value = obj->get(field);
+    if (!value.isString()) wrong(field, "a string");
+    auto text = value.extract<std::string>();
+    if (text.empty()) bad_request("missing_field", "Field '" + field + "' is required.");
+    if (text.size() > max) wrong(field, "at most " + std::to_string(max) + " characters");
+    for (unsigned char c : text)
+        if ((c < 0x20 && c != 0x1d && c != 0x1e && c != 0x04) || c == 0x7f)
+            wrong(field, "scanned text (only the GS1 separators GS, RS and EOT may be control characters)");
     return text;
 }
 
@@ -38,6 +53,7 @@ std::string required_string(const Poco::JSON::Object::Ptr& obj, const std::strin
 std::optional<std::int64_t> optional_int(const Poco::JSON::Object::Ptr& obj, const std::string& field) {
     if (!present(obj, field)) return std::nullopt;
     auto value = obj->get(field);
+    if (value.isBoolean()) wrong(field, "a whole number");
     if (!value.isInteger()) {
         if (value.isNumeric() && !value.isString()) {
             double d = value.convert<double>();
@@ -121,7 +137,8 @@ int query_int(const std::optional<std::string>& value, const std::string& name, 
 std::optional<Date> query_date(const std::optional<std::string>& value, const std::string& name) {
     if (!value) return std::nullopt;
     auto date = parse_iso_date(*value);
-    if (!date) bad_request("invalid_query", "Query parameter '" + name + "' must be a date as YYYY-MM-DD.");
+    if (!date || date->year < 2000 || date->year > 2200)
+        bad_request("invalid_query", "Query parameter '" + name + "' must be a date as YYYY-MM-DD from 2000 to 2200.");
     return date;
 }
 

@@ -16,6 +16,8 @@ constexpr std::size_t max_text = 2000;
 std::string required_string(const Poco::JSON::Object::Ptr& obj, const std::string& field, std::size_t max = max_text);
 std::optional<std::string> optional_string(const Poco::JSON::Object::Ptr& obj, const std::string& field,
                                            std::size_t max = max_text);
+// A barcode's raw text: may carry the GS1 separators GS/RS/EOT (0x1D, 0x1E, 0x04), no other control character.
+std::string required_scanned_text(const Poco::JSON::Object::Ptr& obj, const std::string& field, std::size_t max);
 std::int64_t required_int(const Poco::JSON::Object::Ptr& obj, const std::string& field);
 std::optional<std::int64_t> optional_int(const Poco::JSON::Object::Ptr& obj, const std::string& field);
 std::optional<double> optional_number(const Poco::JSON::Object::Ptr& obj, const std::string& field);

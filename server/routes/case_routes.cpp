@@ -58,9 +58,26 @@ db::Case readable_case(db::Transaction& tx, const Actor& actor, db::Id id) {
     return *c;
 }
 
-Poco::JSON::Object::Ptr full_case(db::Transaction& tx, const db::Case& c) {
+// Patient identity (national ID, name, address) goes to the unit's caseworkers, managers and
+// admins; the warehouse, technicians and the region's other units see only the municipality.
+bool may_see_patient(const Caller& caller, const db::Case& c) {
+    if (caller.unit_id != c.unit_id) return false;
+    return caller.role == "caseworker" || caller.role == "manager" || caller.role == "admin";
+}
+
+Poco::JSON::Object::Ptr full_case(db::Transaction& tx, const db::Case& c, const Caller& caller) {
     auto view = case_view(tx, c);
-    if (auto patient = tx.patient(c.patient_id)) view->set("patient", patient_view(*patient));
+    if (auto patient = tx.patient(c.patient_id)) {
+        if (may_see_patient(caller, c)) {
+            view->set("patient", patient_view(*patient));
+        } else {
+            Poco::JSON::Object::Ptr limited = new Poco::JSON::Object;
+            limited->set("id", patient->id);
+            limited->set("municipality", patient->municipality);
+            limited->set("residence", patient->residence);
+            view->set("patient", limited);
+        }
+    }
     Poco::JSON::Array::Ptr loans = new Poco::JSON::Array;
     for (const auto& loan : tx.loans_of_case(c.id)) loans->add(loan_view(loan));
     view->set("loans", loans);
@@ -75,7 +92,7 @@ void add_case_command(Router& router, App& app, const std::string& path, const s
         [&app, work](Request& request) {
             auto body = request.json();
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return full_case(tx, work(tx, actor, request.id_param(), body));
+                return full_case(tx, work(tx, actor, request.id_param(), body), actor.caller);
             }));
         }});
 }
@@ -108,7 +125,7 @@ void add_case_routes(Router& router, App& app) {
         [&app](Request& request) {
             auto command = case_command(request.json());
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return full_case(tx, create_case(tx, actor, command));
+                return full_case(tx, create_case(tx, actor, command), actor.caller);
             }), 201);
         }});
 
@@ -116,7 +133,7 @@ void add_case_routes(Router& router, App& app) {
         "One case with patient, decision, complaint right, journal note, site checks, loans, waiting times.", "",
         [&app](Request& request) {
             return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return full_case(tx, readable_case(tx, actor, request.id_param()));
+                return full_case(tx, readable_case(tx, actor, request.id_param()), actor.caller);
             }));
         }});
 

@@ -1,6 +1,7 @@
 // /devices: list and look up (a manager may look across the region, read-only),
 // receive, clean, shelve, retire, report lost/found, and the history.
 #include "server/routes/route_support.h"
+#include "server/services/loans.h"
 #include "server/services/receiving.h"
 
 namespace bhm::server {
@@ -118,7 +119,14 @@ void add_device_routes(Router& router, App& app) {
         }});
 
     add_lifecycle_route(router, app, "retire", DeviceAction::retire, catalogue_roles, "Retire a device for good.");
-    add_lifecycle_route(router, app, "lost", DeviceAction::report_lost, warehouse_roles, "Report a device lost.");
+    router.add({"POST", "/api/v1/devices/{id}/lost", Access::user, warehouse_roles,
+        "Report a device lost; lost at the patient's, the loan ends and the case closes.", R"({"note":"..."})",
+        [&app](Request& request) {
+            auto note = request.body.empty() ? std::string() : optional_string(request.json(), "note").value_or("");
+            return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
+                return device_view(tx, report_device_lost(tx, actor, request.id_param(), note));
+            }));
+        }});
     add_lifecycle_route(router, app, "found", DeviceAction::report_found, warehouse_roles,
                         "A lost device is back; it goes through cleaning and inspection.");
 }

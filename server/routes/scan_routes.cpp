@@ -4,6 +4,7 @@
 #include "server/services/scans.h"
 
 #include <Poco/JSON/Parser.h>
+#include <Poco/Logger.h>
 
 namespace bhm::server {
 namespace {
@@ -74,6 +75,14 @@ void add_scan_routes(Router& router, App& app) {
                     reply = ScanReply{409, problem_body(ApiError(409, Refusal{"concurrent_change",
                         "Another station changed this device at the same moment; scan again.", ""}))};
                     reply.body->set("result", "conflict");
+                } catch (const db::DuplicateKey& e) {
+                    reply = ScanReply{409, problem_body(ApiError(409, Refusal{"duplicate", e.what(), ""}))};
+                    reply.body->set("result", "conflict");
+                } catch (const std::exception& e) {   // this scan failed; the ones before it stand, the rest go on
+                    Poco::Logger::get("bhm.http").error("event=scan_failed scan=%s", scan.id);
+                    reply = ScanReply{500, problem_body(ApiError(500, Refusal{"internal_error",
+                        "The server failed on this scan; nothing of it was changed. Send it again.", ""}))};
+                    reply.body->set("result", "error");
                 }
                 reply.body->set("id", scan.id);
                 reply.body->set("http_status", reply.status);

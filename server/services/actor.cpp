@@ -83,6 +83,7 @@ void move_device(db::Transaction& tx, const Actor& actor, db::Device& device, De
     auto transition = apply(before, action);
     if (!transition.next) refuse(*transition.refusal, 409);
     device.status = *transition.next;
+    if (device.status.state != DeviceState::reserved) device.reserved_case_id.reset();
     tx.update_device(device);
     record_event(tx, actor, EventDraft{to_string(action), device.id, case_id, to_string(before.state),
                                        to_string(device.status.state), data_json});

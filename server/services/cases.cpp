@@ -5,6 +5,7 @@
 
 #include "server/http/problem.h"
 #include "server/views/views.h"
+#include "shared/loans/reservation.h"
 #include "shared/people/national_id.h"
 #include "shared/core/norway_time.h"
 
@@ -118,8 +119,12 @@ db::SiteCheckRecord record_site_check(db::Transaction& tx, const Actor& actor, d
 
 db::Case record_own_equipment(db::Transaction& tx, const Actor& actor, db::Id case_id, const std::string& note) {
     auto c = own_case(tx, actor, case_id);
-    if (c.status == CaseStatus::delivered)
-        fail(409, "already_delivered", "One of our devices is already on loan in this case; return it first.");
+    if (auto refusal = check_own_equipment_allowed(c.palliative, c.status)) refuse(*refusal, 409);
+    db::DeviceFilter picked;
+    picked.unit_id = c.unit_id;
+    picked.reserved_case_id = c.id;
+    if (!tx.devices(picked, db::Page{1, 0}).empty())
+        fail(409, "case_has_device", "A device of ours is picked for this case; release it first.");
     c.own_equipment = true;
     c.own_equipment_note = note;
     Poco::JSON::Object data;

@@ -64,7 +64,8 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
     std::optional<Date> next_due;
     if (outcome.verdict.passed && category.inspection_interval_months > 0)
         next_due = next_inspection_due(local_date(actor.now), category.inspection_interval_months);
-    if (outcome.verdict.passed) device.inspection_due = next_due;
+    // A failed device is due again at once, so it stays on the technicians' list (a recall if on loan).
+    device.inspection_due = outcome.verdict.passed ? next_due : std::optional(local_date(actor.now));
     const auto before = device.status;
     const auto action = outcome.verdict.passed ? DeviceAction::pass_inspection : DeviceAction::fail_inspection;
     auto transition = apply(before, action);

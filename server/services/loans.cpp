@@ -46,6 +46,12 @@ ReserveOutcome reserve_for_case(db::Transaction& tx, const Actor& actor, db::Id 
     auto device = own_device(tx, actor, device_id);
     if (auto refusal = check_not_own_equipment(c.own_equipment)) refuse(*refusal);
     if (device.status.state == DeviceState::reserved && device.reserved_case_id == c.id) return {device, true};
+    db::DeviceFilter picked;
+    picked.unit_id = c.unit_id;
+    picked.reserved_case_id = c.id;
+    if (auto others = tx.devices(picked, db::Page{1, 0}); !others.empty())
+        fail(409, "case_has_device", "Device " + others.front().asset_tag + " is already picked for case " + c.number +
+                                         "; release it first (one device per case).");
     auto reasons = check_reservation(delivery_check(tx, c, device, local_date(actor.now)));
     if (!reasons.empty()) refuse_all(reasons, status_for(reasons));
     device.reserved_case_id = c.id;
@@ -116,29 +122,55 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     return {loan, device, c};
 }
 
-ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id device_id) {
+namespace {
+
+// Ends an open loan (returned, or lost at the patient's) and closes its case.
+void end_loan(db::Transaction& tx, const Actor& actor, db::Loan& loan, Timestamp at, const db::Device& device,
+              const Poco::JSON::Object& data) {
+    loan.returned_at = at;
+    tx.update_loan(loan);
+    auto c = tx.case_by_id(loan.case_id);
+    if (!c || check_case_close(c->status)) return;
+    const auto before = c->status;
+    c->status = CaseStatus::closed;
+    tx.update_case(*c);
+    record_event(tx, actor, EventDraft{"case_closed", device.id, c->id, to_string(before), to_string(c->status),
+                                       json_text(data)});
+}
+
+}  // namespace
+
+ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id device_id,
+                            std::optional<Timestamp> returned_at) {
     auto device = own_device(tx, actor, device_id);
     auto loan = tx.open_loan_for_device(device.id);
     if (!loan) {
         fail(409, "device_not_on_loan",
              "This device is not on loan (it is " + to_string(device.status.state) + "); nothing to return.");
     }
-    loan->returned_at = actor.now;
-    tx.update_loan(*loan);
+    if (returned_at && *returned_at < loan->delivered_at) {
+        fail(409, "stale_scan", "This return was scanned before the device's current loan began (" +
+                                    to_iso(loan->delivered_at) + "); it belongs to an earlier loan and is not applied.");
+    }
+    const Timestamp at = returned_at ? std::min(*returned_at, actor.now) : actor.now;
     Poco::JSON::Object data;
     data.set("loan_id", loan->id);
-    data.set("loan_days", days_between(local_date(loan->delivered_at), local_date(actor.now)));
+    data.set("loan_days", days_between(local_date(loan->delivered_at), local_date(at)));
     move_device(tx, actor, device, DeviceAction::take_return, loan->case_id, json_text(data));
-    if (auto c = tx.case_by_id(loan->case_id)) {
-        if (!check_case_close(c->status)) {
-            const auto before = c->status;
-            c->status = CaseStatus::closed;
-            tx.update_case(*c);
-            record_event(tx, actor, EventDraft{"case_closed", device.id, c->id, to_string(before),
-                                               to_string(c->status), json_text(data)});
-        }
-    }
+    end_loan(tx, actor, *loan, at, device, data);
     return {*loan, device};
+}
+
+db::Device report_device_lost(db::Transaction& tx, const Actor& actor, db::Id device_id, const std::string& note) {
+    auto device = own_device(tx, actor, device_id);
+    auto loan = tx.open_loan_for_device(device.id);
+    Poco::JSON::Object data;
+    data.set("note", note);
+    if (loan) data.set("loan_id", loan->id);
+    move_device(tx, actor, device, DeviceAction::report_lost, loan ? std::optional(loan->case_id) : std::nullopt,
+                json_text(data));
+    if (loan) end_loan(tx, actor, *loan, actor.now, device, data);
+    return device;
 }
 
 }  // namespace bhm::server

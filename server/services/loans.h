@@ -27,6 +27,11 @@ struct DeliveryOutcome { db::Loan loan; db::Device device; db::Case c; };
 DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id, const DeliveryCommand& command);
 
 struct ReturnOutcome { db::Loan loan; db::Device device; };
-ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id device_id);
+// `returned_at`: when the device really came back (an offline scan's time); clamped to the loan.
+ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id device_id,
+                            std::optional<Timestamp> returned_at = std::nullopt);
+
+// A device reported lost; lost at the patient's, it also ends the loan and closes the case.
+db::Device report_device_lost(db::Transaction& tx, const Actor& actor, db::Id device_id, const std::string& note);
 
 }  // namespace bhm::server

@@ -3,6 +3,9 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <algorithm>
+#include <map>
+
 #include "server/http/problem.h"
 #include "server/services/loans.h"
 #include "server/services/receiving.h"
@@ -54,7 +57,7 @@ ModeResult receive(db::Transaction& tx, const Actor& actor, const barcode::Parse
 
 ModeResult take_back(db::Transaction& tx, const Actor& actor, const barcode::ParsedCode& code) {
     auto device = find_device(tx, actor, code);
-    auto outcome = return_device(tx, actor, device.id);
+    auto outcome = return_device(tx, actor, device.id, actor.scanned_at);
     return {outcome.device, "Returned " + outcome.device.asset_tag + ". Send it to cleaning.", std::nullopt};
 }
 
@@ -103,7 +106,23 @@ ModeResult count(db::Transaction& tx, const Actor& actor, const barcode::ParsedC
 
 }  // namespace
 
+// A logged-in user may scan only what their role may do through the other endpoints;
+// a station token stands for a warehouse bench and may use every mode.
+static void check_mode_allowed(const Caller& caller, const std::string& mode) {
+    if (caller.kind != Caller::Kind::user) return;
+    static const std::map<std::string, std::vector<std::string>> roles{
+        {"receive", {"warehouse", "manager", "admin"}},
+        {"return", {"warehouse", "caseworker", "manager", "admin"}},
+        {"issue", {"warehouse", "caseworker", "manager", "admin"}},
+        {"inspect", {"warehouse", "technician", "manager", "admin"}},
+        {"count", {"warehouse", "technician", "manager", "admin"}}};
+    const auto& allowed = roles.at(mode);
+    if (std::find(allowed.begin(), allowed.end(), caller.role) == allowed.end())
+        forbidden("Your role (" + caller.role + ") may not scan in " + mode + " mode.");
+}
+
 ModeResult run_scan_mode(db::Transaction& tx, const Actor& actor, const ScanCommand& scan) {
+    check_mode_allowed(actor.caller, scan.mode);
     auto code = parse_code(scan.code);
     if (scan.mode == "receive") return receive(tx, actor, code);
     if (scan.mode == "return") return take_back(tx, actor, code);

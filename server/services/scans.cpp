@@ -58,7 +58,7 @@ ScanCommand parse_scan(const Poco::JSON::Object::Ptr& object, const Caller& call
     scan.mode = required_string(object, "mode", 16);
     if (std::find(std::begin(modes), std::end(modes), scan.mode) == std::end(modes))
         bad_request("invalid_field", "Field 'mode' must be one of receive, return, issue, inspect, count.");
-    scan.code = required_string(object, "code", 512);
+    scan.code = required_scanned_text(object, "code", 512);
     scan.case_number = optional_string(object, "case", 64).value_or("");
     scan.scanned_at = optional_timestamp(object, "scanned_at");
     // A station's token names the station; a logged-in user names it in the body.
@@ -92,7 +92,7 @@ ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
         });
         return *reply;
     } catch (const ApiError& error) {
-        if (error.status == 400) throw;   // malformed: nothing to remember
+        if (error.status == 400 || error.status == 403) throw;   // malformed or not allowed: nothing to remember
         if (error.refusal.code == "scan_id_taken") throw;
         // The command rolled back; remember the refusal in its own transaction.
         ScanReply refused{error.status, refusal_body(error, scan)};

@@ -139,6 +139,7 @@ Transition fail_inspection(const DeviceStatus& current) {
         next.inspection_failed = true;  // stays with the patient but is flagged for recall
     } else {
         next.state = DeviceState::in_service;
+        next.cleaned = false;   // repaired by hand: cleaned again before it goes back to stock
     }
     return to(next);
 }
@@ -152,6 +153,7 @@ Transition open_service(const DeviceStatus& current) {
             DeviceStatus next = current;
             next.state = DeviceState::in_service;
             next.inspected = false;
+            next.cleaned = false;   // cleaning counts since the device entered service
             return to(next);
         }
         case DeviceState::on_loan:

@@ -21,4 +21,16 @@ std::optional<Refusal> check_not_own_equipment(bool own_equipment) {
                    "Prosedyre pkt. 9 (palliativ unntak)"};
 }
 
+std::optional<Refusal> check_own_equipment_allowed(bool palliative, CaseStatus status) {
+    if (!palliative)
+        return Refusal{"own_equipment_not_palliative",
+                       "Only a palliative case may be recorded as using the institution's own equipment.",
+                       "Prosedyre pkt. 9 (palliativ unntak)"};
+    if (status != CaseStatus::applied && status != CaseStatus::approved)
+        return Refusal{"own_equipment_too_late",
+                       "The case is " + to_string(status) + "; own equipment can be recorded only before delivery.",
+                       "Prosedyre pkt. 9 (palliativ unntak)"};
+    return std::nullopt;
+}
+
 }  // namespace bhm

@@ -16,4 +16,8 @@ std::vector<Refusal> check_reservation(const DeliveryCheck& check);
 // equipment gets none of ours; that equipment is outside our stock and costs.
 std::optional<Refusal> check_not_own_equipment(bool own_equipment);
 
+// Recording the institution's own equipment is the palliative exception only, and only
+// while no device of ours has gone out for the case.
+std::optional<Refusal> check_own_equipment_allowed(bool palliative, CaseStatus status);
+
 }  // namespace bhm

@@ -243,7 +243,9 @@ TEST_CASE("loans round-trip open and returned, and the due and report queries fi
         CHECK(tx.open_loans_due(world.unit, on("2026-04-10")).size() == 1);
         CHECK(tx.open_loans_due(world.unit, on("2026-04-09")).empty());
         CHECK(tx.loans_between(world.unit, at("2026-01-01T00:00:00Z"), at("2026-01-31T00:00:00Z")).size() == 1);
-        CHECK(tx.loans_between(world.unit, at("2026-02-01T00:00:00Z"), at("2026-02-28T00:00:00Z")).empty());
+        // Still open in February: a report for February counts it as in use.
+        CHECK(tx.loans_between(world.unit, at("2026-02-01T00:00:00Z"), at("2026-02-28T00:00:00Z")).size() == 1);
+        CHECK(tx.loans_between(world.unit, at("2025-12-01T00:00:00Z"), at("2025-12-31T00:00:00Z")).empty());
     });
     loan.returned_at = at("2026-03-01T09:00:00Z");
     store->write([&](Transaction& tx) { tx.update_loan(loan); });
@@ -253,6 +255,7 @@ TEST_CASE("loans round-trip open and returned, and the due and report queries fi
         CHECK(tx.loans_of_case(world.case_id).size() == 1);
         CHECK(tx.open_loans_due(world.unit, on("2026-12-31")).empty());
         CHECK(tx.loans_between(world.unit, at("2026-03-01T00:00:00Z"), at("2026-03-31T00:00:00Z")).size() == 1);
+        CHECK(tx.loans_between(world.unit, at("2026-04-01T00:00:00Z"), at("2026-04-30T00:00:00Z")).empty());
     });
 }
 

@@ -134,15 +134,15 @@ TEST_CASE("device lists filter by unit, region, state and category, and page by 
         tx.insert_device(elsewhere);
     });
     store->read([&](Transaction& tx) {
-        CHECK(tx.devices({world.unit, {}, {}, {}}, Page{}).size() == 5);
-        CHECK(tx.devices({{}, world.region, {}, {}}, Page{}).size() == 5);
-        CHECK(tx.devices({other_unit, {}, {}, {}}, Page{}).size() == 1);
-        CHECK(tx.devices({world.unit, {}, DeviceState::on_loan, {}}, Page{}).size() == 1);
-        CHECK(tx.devices({world.unit, {}, {}, std::string("cpap")}, Page{}).size() == 5);
-        CHECK(tx.devices({world.unit, {}, {}, std::string("tens")}, Page{}).empty());
-        auto first_page = tx.devices({world.unit, {}, {}, {}}, Page{2, 0});
+        CHECK(tx.devices({world.unit, {}, {}, {}, {}}, Page{}).size() == 5);
+        CHECK(tx.devices({{}, world.region, {}, {}, {}}, Page{}).size() == 5);
+        CHECK(tx.devices({other_unit, {}, {}, {}, {}}, Page{}).size() == 1);
+        CHECK(tx.devices({world.unit, {}, DeviceState::on_loan, {}, {}}, Page{}).size() == 1);
+        CHECK(tx.devices({world.unit, {}, {}, std::string("cpap"), {}}, Page{}).size() == 5);
+        CHECK(tx.devices({world.unit, {}, {}, std::string("tens"), {}}, Page{}).empty());
+        auto first_page = tx.devices({world.unit, {}, {}, {}, {}}, Page{2, 0});
         REQUIRE(first_page.size() == 2);
-        auto second_page = tx.devices({world.unit, {}, {}, {}}, Page{2, first_page.back().id});
+        auto second_page = tx.devices({world.unit, {}, {}, {}, {}}, Page{2, first_page.back().id});
         REQUIRE(second_page.size() == 2);
         CHECK(second_page.front().id > first_page.back().id);
         CHECK_THROWS_AS(tx.devices({}, Page{}), std::invalid_argument);

@@ -115,7 +115,7 @@ TEST_CASE("a failed inspection of a device on loan flags it but leaves it with t
 }
 
 TEST_CASE("a device leaves service only after a passed inspection since it went in") {
-    DeviceStatus serviced = run(available, {DeviceAction::open_service});
+    DeviceStatus serviced = run(available, {DeviceAction::open_service, DeviceAction::record_cleaning});
     CHECK(serviced.state == DeviceState::in_service);
     CHECK_FALSE(serviced.inspected);
     CHECK(refusal_code(serviced, DeviceAction::close_service) == "service_needs_inspection");
@@ -179,4 +179,15 @@ TEST_CASE("a refused move names the state the device is in") {
     Transition on_loan = apply(DeviceStatus{DeviceState::on_loan, true, true, false}, DeviceAction::deliver);
     REQUIRE(on_loan.refusal);
     CHECK(on_loan.refusal->message.find("on loan") != std::string::npos);
+}
+
+TEST_CASE("a device out of service must be cleaned again before it returns to stock") {
+    DeviceStatus clean_stock{DeviceState::available, true, true, false};
+    auto opened = apply(clean_stock, DeviceAction::open_service);
+    REQUIRE(opened.next);
+    CHECK_FALSE(opened.next->cleaned);
+    auto failed = apply(clean_stock, DeviceAction::fail_inspection);
+    REQUIRE(failed.next);
+    CHECK(failed.next->state == DeviceState::in_service);
+    CHECK_FALSE(failed.next->cleaned);
 }

@@ -57,6 +57,14 @@ TEST_CASE("a device reserved for another case may not be picked again") {
     CHECK(check_reservation(c).empty());
 }
 
+TEST_CASE("only a palliative case not yet delivered may be recorded on the institution's own equipment") {
+    CHECK_FALSE(check_own_equipment_allowed(true, CaseStatus::applied));
+    CHECK_FALSE(check_own_equipment_allowed(true, CaseStatus::approved));
+    CHECK(check_own_equipment_allowed(false, CaseStatus::approved)->code == "own_equipment_not_palliative");
+    CHECK(check_own_equipment_allowed(true, CaseStatus::delivered)->code == "own_equipment_too_late");
+    CHECK(check_own_equipment_allowed(true, CaseStatus::rejected)->code == "own_equipment_too_late");
+}
+
 TEST_CASE("a case on the institution's own equipment gets none of our devices") {
     CHECK(check_not_own_equipment(true)->code == "own_equipment");
     CHECK_FALSE(check_not_own_equipment(false));
