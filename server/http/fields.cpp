@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "server/http/problem.h"
+#include "shared/people/personal_data.h"
 
 namespace bhm::server {
 namespace {
@@ -29,6 +30,21 @@ std::optional<std::string> optional_string(const Poco::JSON::Object::Ptr& obj, c
     for (unsigned char c : text)
         if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) wrong(field, "text without control characters");
     return text;
+}
+
+std::optional<std::string> optional_free_text(const Poco::JSON::Object::Ptr& obj, const std::string& field,
+                                              std::size_t max) {
+    auto text = optional_string(obj, field, max);
+    if (text)
+        if (auto refusal = check_free_text(*text))
+            throw ApiError(422, Refusal{refusal->code, "Field '" + field + "': " + refusal->message, refusal->rule});
+    return text;
+}
+
+std::string required_free_text(const Poco::JSON::Object::Ptr& obj, const std::string& field, std::size_t max) {
+    auto text = optional_free_text(obj, field, max);
+    if (!text || text->empty()) bad_request("missing_field", "Field '" + field + "' is required.");
+    return *text;
 }
 
 std::string required_scanned_text(const Poco::JSON::Object::Ptr& obj, const std::string& field, std::size_t max) {

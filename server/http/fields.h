@@ -18,6 +18,11 @@ std::optional<std::string> optional_string(const Poco::JSON::Object::Ptr& obj, c
                                            std::size_t max = max_text);
 // A barcode's raw text: may carry the GS1 separators GS/RS/EOT (0x1D, 0x1E, 0x04), no other control character.
 std::string required_scanned_text(const Poco::JSON::Object::Ptr& obj, const std::string& field, std::size_t max);
+// Staff's free text (notes, faults, work): like optional_string, and refused (422) when it carries
+// a national ID number, since it goes into the permanent audit trail (shared/people/personal_data.h).
+std::optional<std::string> optional_free_text(const Poco::JSON::Object::Ptr& obj, const std::string& field,
+                                              std::size_t max = max_text);
+std::string required_free_text(const Poco::JSON::Object::Ptr& obj, const std::string& field, std::size_t max = max_text);
 std::int64_t required_int(const Poco::JSON::Object::Ptr& obj, const std::string& field);
 std::optional<std::int64_t> optional_int(const Poco::JSON::Object::Ptr& obj, const std::string& field);
 std::optional<double> optional_number(const Poco::JSON::Object::Ptr& obj, const std::string& field);

@@ -173,7 +173,7 @@ void add_case_routes(Router& router, App& app) {
         "Palliative exception: the institution uses its own equipment (outside our stock and costs).",
         R"({"note":"Sykehjemmets egen oksygenkonsentrator"})",
         [](db::Transaction& tx, const Actor& actor, db::Id id, const Poco::JSON::Object::Ptr& body) {
-            return record_own_equipment(tx, actor, id, required_string(body, "note"));
+            return record_own_equipment(tx, actor, id, required_free_text(body, "note"));
         });
 
     router.add({"POST", "/api/v1/cases/{id}/reservation", Access::user, delivery_roles,

@@ -17,7 +17,7 @@ void add_lifecycle_route(Router& router, App& app, const std::string& path, Devi
                          const std::vector<std::string>& roles, const std::string& summary) {
     router.add({"POST", "/api/v1/devices/{id}/" + path, Access::user, roles, summary, R"({"note":"..."})",
         [&app, action](Request& request) {
-            auto note = request.body.empty() ? std::string() : optional_string(request.json(), "note").value_or("");
+            auto note = request.body.empty() ? std::string() : optional_free_text(request.json(), "note").value_or("");
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
                 auto device = own_device(tx, actor, request.id_param());
                 Poco::JSON::Object data;
@@ -122,7 +122,7 @@ void add_device_routes(Router& router, App& app) {
     router.add({"POST", "/api/v1/devices/{id}/lost", Access::user, warehouse_roles,
         "Report a device lost; lost at the patient's, the loan ends and the case closes.", R"({"note":"..."})",
         [&app](Request& request) {
-            auto note = request.body.empty() ? std::string() : optional_string(request.json(), "note").value_or("");
+            auto note = request.body.empty() ? std::string() : optional_free_text(request.json(), "note").value_or("");
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
                 return device_view(tx, report_device_lost(tx, actor, request.id_param(), note));
             }));

@@ -29,7 +29,7 @@ InspectionCommand inspection_command(const Poco::JSON::Object::Ptr& body) {
     c.tester = required_string(body, "tester", 200);
     c.instrument = required_string(body, "instrument", 200);
     c.instrument_calibrated_on = required_date(body, "instrument_calibrated_on");
-    c.notes = optional_string(body, "notes").value_or("");
+    c.notes = optional_free_text(body, "notes").value_or("");
     return c;
 }
 
@@ -81,7 +81,7 @@ void add_inspection_routes(Router& router, App& app) {
     router.add({"POST", "/api/v1/devices/{id}/service-orders", Access::user, cleaning_roles,
         "Open a service order with a fault description; the device goes to service.", R"({"fault":"Alarm E12"})",
         [&app](Request& request) {
-            auto fault = required_string(request.json(), "fault");
+            auto fault = required_free_text(request.json(), "fault");
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
                 return service_order_view(open_service_order(tx, actor, request.id_param(), fault));
             }), 201);
@@ -98,8 +98,8 @@ void add_inspection_routes(Router& router, App& app) {
         "Record work done and parts used.", R"({"work":"Replaced fan","parts":"Fan 12V x1"})",
         [&app](Request& request) {
             auto body = request.json();
-            auto work = optional_string(body, "work").value_or("");
-            auto parts = optional_string(body, "parts").value_or("");
+            auto work = optional_free_text(body, "work").value_or("");
+            auto parts = optional_free_text(body, "parts").value_or("");
             if (work.empty() && parts.empty()) bad_request("missing_field", "Give 'work' or 'parts'.");
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
                 return service_order_view(add_service_work(tx, actor, request.id_param(), work, parts));

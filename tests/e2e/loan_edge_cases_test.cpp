@@ -126,3 +126,16 @@ TEST_CASE("text with control characters and booleans given for numbers are refus
     require_problem(warehouse.post("/api/v1/devices", R"({"model_id":true,"serial":"OK-1"})"), 400, "invalid_field");
     CHECK(all_devices(warehouse).size() == before);
 }
+
+TEST_CASE("a fault description holding a national ID number is refused and opens no service order", "[e2e][input]") {
+    ServerProcess server;
+    auto warehouse = login(server, "warehouse");
+    auto device = ready_device(warehouse, login(server, "technician"), model_of_category(warehouse, "cpap"));
+    const std::string path = "/api/v1/devices/" + std::to_string(id_of(device));
+    const auto events_before = device_events(warehouse, id_of(device))->size();
+    require_problem(warehouse.post(path + "/service-orders",
+                                   R"({"fault":"Pasient )" + made_up_national_id(7) + R"( melder alarm"})"),
+                    422, "national_id_in_text");
+    CHECK(text_of(warehouse.get(path).object(), "state") == "available");
+    CHECK(device_events(warehouse, id_of(device))->size() == events_before);
+}
