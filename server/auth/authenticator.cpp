@@ -35,7 +35,14 @@ std::optional<LoginResult> Authenticator::login(const std::string& username, con
     // so timing does not reveal which names exist.
     static const std::string dummy = hash_password("not a real password");
     const bool ok = verify_password(password, user ? user->password_hash : dummy);
-    if (!user || !ok || !user->active) return std::nullopt;
+    if (!user || !ok || !user->active) {
+        note_failure(username, now);
+        return std::nullopt;
+    }
+    {
+        std::lock_guard lock(failures_mutex_);
+        failures_.erase(username);
+    }
     LoginResult login;
     login.caller = *caller;
     login.expires_at = Timestamp{now.unix_seconds + token_minutes_ * 60LL};
@@ -47,6 +54,25 @@ std::optional<LoginResult> Authenticator::login(const std::string& username, con
     Poco::JWT::Signer signer(secret_);
     login.token = signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
     return login;
+}
+
+bool Authenticator::locked_out(const std::string& username, Timestamp now) {
+    std::lock_guard lock(failures_mutex_);
+    auto it = failures_.find(username);
+    return it != failures_.end() && it->second.count >= max_failures &&
+           now.unix_seconds - it->second.last < lockout_seconds;
+}
+
+void Authenticator::note_failure(const std::string& username, Timestamp now) {
+    std::lock_guard lock(failures_mutex_);
+    if (failures_.size() > 10000) {   // forget stale entries so guessing many names cannot grow memory
+        for (auto it = failures_.begin(); it != failures_.end();)
+            it = now.unix_seconds - it->second.last >= lockout_seconds ? failures_.erase(it) : std::next(it);
+    }
+    auto& entry = failures_[username.substr(0, 100)];
+    if (now.unix_seconds - entry.last >= lockout_seconds) entry.count = 0;
+    ++entry.count;
+    entry.last = now.unix_seconds;
 }
 
 std::optional<Caller> Authenticator::authenticate_user(const std::string& jwt, Timestamp now) {

@@ -3,6 +3,8 @@
 // revoke, kept only as its SHA-256. Both resolve to a Caller with a unit.
 #pragma once
 
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -26,6 +28,12 @@ public:
     // Empty for a bad, expired or revoked token.
     std::optional<Caller> authenticate(const std::string& bearer_token, Timestamp now);
 
+    // After max_failures wrong passwords for one username within lockout_seconds, that username
+    // is refused (429) until lockout_seconds after the last failure: online guessing stays slow.
+    static constexpr int max_failures = 5;
+    static constexpr std::int64_t lockout_seconds = 15 * 60;
+    bool locked_out(const std::string& username, Timestamp now);
+
     int token_minutes() const { return token_minutes_; }
 
 private:
@@ -33,9 +41,14 @@ private:
     std::optional<Caller> authenticate_user(const std::string& jwt, Timestamp now);
     std::optional<Caller> authenticate_station(const std::string& token);
 
+    void note_failure(const std::string& username, Timestamp now);
+
     db::Store& store_;
     std::string secret_;
     int token_minutes_;
+    struct Failures { int count = 0; std::int64_t last = 0; };
+    std::mutex failures_mutex_;
+    std::map<std::string, Failures> failures_;   // by username, bounded (see note_failure)
 };
 
 // The signing secret lives in the store's settings; made on first start.

@@ -28,6 +28,7 @@ std::string status_title(int status) {
         case 413: return "Request body too large";
         case 415: return "Unsupported media type";
         case 422: return "Refused by a rule";
+        case 429: return "Too many requests";
         case 500: return "Internal error";
         default: return "Error";
     }

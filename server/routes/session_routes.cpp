@@ -19,6 +19,8 @@ void add_session_routes(Router& router, App& app) {
             auto body = request.json();
             auto username = required_string(body, "username", 100);
             auto password = required_string(body, "password", 200);
+            if (app.auth.locked_out(username.substr(0, 100), app.clock.now()))
+                fail(429, "too_many_attempts", "Too many wrong passwords for this user; wait 15 minutes and try again.");
             auto login = app.auth.login(username, password, app.clock.now());
             if (!login) fail(401, "login_failed", "Wrong username or password.");
             Poco::JSON::Object::Ptr o = new Poco::JSON::Object;

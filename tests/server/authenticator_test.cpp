@@ -82,3 +82,16 @@ TEST_CASE("a station token works until an admin revokes it") {
     CHECK_FALSE(auth.authenticate(token, noon));
     CHECK_FALSE(auth.authenticate("not-a-token", noon));
 }
+
+TEST_CASE("five wrong passwords lock the username for fifteen minutes; a success clears the count") {
+    StoreFixture f;
+    Authenticator auth(*f.store, "secret-for-test", 60);
+    for (int i = 0; i < 4; ++i) CHECK_FALSE(auth.login("tekniker", "feil", noon));
+    CHECK_FALSE(auth.locked_out("tekniker", noon));
+    REQUIRE(auth.login("tekniker", "riktig", noon));   // resets
+    for (int i = 0; i < 5; ++i) CHECK_FALSE(auth.login("tekniker", "feil", noon));
+    CHECK(auth.locked_out("tekniker", noon));
+    CHECK(auth.locked_out("tekniker", Timestamp{noon.unix_seconds + 14 * 60}));
+    CHECK_FALSE(auth.locked_out("tekniker", Timestamp{noon.unix_seconds + 15 * 60}));
+    CHECK_FALSE(auth.locked_out("sluttet", noon));
+}
