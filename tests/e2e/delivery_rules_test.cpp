@@ -63,7 +63,7 @@ TEST_CASE("a refused delivery names every missing item with its source rule and 
     CHECK(text_of(caseworker.get(case_path).object(), "status") == "approved");
 }
 
-// Known server bug (README.md, item 5): the back-dated delivery is accepted. Drop  once fixed.
+// A delivery dated between the application and the decision is refused (found by this test, fixed).
 TEST_CASE("a delivery cannot be recorded as made before the decision that allowed it",
           "[e2e][delivery]") {
     ServerProcess server;

@@ -146,7 +146,7 @@ TEST_CASE("device lists filter by unit, region, state and category, and page by 
         REQUIRE(second_page.size() == 2);
         CHECK(second_page.front().id > first_page.back().id);
         CHECK_THROWS_AS(tx.devices({}, Page{}), std::invalid_argument);
-        CHECK_THROWS_AS(tx.devices({world.unit, {}, {}, {}}, Page{0, 0}), std::invalid_argument);
+        CHECK_THROWS_AS(tx.devices({world.unit, {}, {}, {}, {}}, Page{0, 0}), std::invalid_argument);
     });
 }
 
