@@ -49,6 +49,8 @@ public:
     virtual Id insert_user(const User&) = 0;
     virtual std::optional<User> user_by_name(const std::string& username) = 0;
     virtual std::optional<User> user(Id) = 0;
+    virtual std::vector<User> users(Id unit_id) = 0;
+    virtual void update_user(const User&) = 0;      // role, password hash, active
     virtual Id insert_station(const Station&) = 0;
     virtual std::optional<Station> station_by_token_hash(const std::string& token_hash) = 0;
     virtual std::optional<Station> station(Id) = 0;

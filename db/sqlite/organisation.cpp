@@ -110,6 +110,20 @@ std::optional<User> SqliteTransaction::user(Id id) {
         .first<User>(read_user);
 }
 
+std::vector<User> SqliteTransaction::users(Id unit_id) {
+    return sql::query(session_,
+                      "SELECT id, unit_id, username, role, password_hash, active FROM users WHERE unit_id = ? "
+                      "ORDER BY username",
+                      sql::params(unit_id))
+        .map<User>(read_user);
+}
+
+void SqliteTransaction::update_user(const User& user) {
+    if (!this->user(user.id)) throw std::invalid_argument("no user with id " + std::to_string(user.id));
+    sql::execute(session_, "UPDATE users SET role = ?, password_hash = ?, active = ? WHERE id = ?",
+                 sql::params(user.role, user.password_hash, user.active, user.id));
+}
+
 Id SqliteTransaction::insert_station(const Station& station) {
     return sql::insert_returning_id(session_,
                                     "INSERT INTO stations (unit_id, name, token_hash, created_at, revoked_at, "

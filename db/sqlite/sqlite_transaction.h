@@ -28,6 +28,8 @@ public:
     Id insert_user(const User&) override;
     std::optional<User> user_by_name(const std::string& username) override;
     std::optional<User> user(Id) override;
+    std::vector<User> users(Id unit_id) override;
+    void update_user(const User&) override;
     Id insert_station(const Station&) override;
     std::optional<Station> station_by_token_hash(const std::string& token_hash) override;
     std::optional<Station> station(Id) override;

@@ -79,7 +79,7 @@ void count_from_store(db::Transaction& tx, const std::vector<demo::LoadedUnit>& 
                       DemoSummary& summary) {
     const db::Page all{10000, 0};
     for (const auto& unit : units) {
-        summary.devices += static_cast<int>(tx.devices({unit.unit.id, {}, {}, {}}, all).size());
+        summary.devices += static_cast<int>(tx.devices({unit.unit.id, {}, {}, {}, {}}, all).size());
         summary.cases += static_cast<int>(tx.cases(unit.unit.id, std::nullopt, all).size());
         for (const db::Loan& loan : tx.open_loans_due(unit.unit.id, Date{9999, 12, 31})) {
             ++summary.open_loans;

@@ -27,6 +27,7 @@ void add_all_routes(Router& router, App& app) {
     add_loan_routes(router, app);
     add_scan_routes(router, app);
     add_station_routes(router, app);
+    add_user_routes(router, app);
     add_report_routes(router, app);
     add_label_routes(router, app);
     add_openapi_route(router);

@@ -52,6 +52,7 @@ void add_case_routes(Router& router, App& app);
 void add_loan_routes(Router& router, App& app);
 void add_scan_routes(Router& router, App& app);
 void add_station_routes(Router& router, App& app);
+void add_user_routes(Router& router, App& app);
 void add_report_routes(Router& router, App& app);
 void add_label_routes(Router& router, App& app);
 void add_openapi_route(Router& router);

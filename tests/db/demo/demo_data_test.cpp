@@ -41,7 +41,7 @@ Snapshot snapshot(db::Store& store) {
     store.read([&](db::Transaction& tx) {
         s.units = tx.units();
         for (const auto& unit : s.units) {
-            for (const auto& d : tx.devices({unit.id, {}, {}, {}}, db::Page{10000, 0})) s.devices.push_back(d);
+            for (const auto& d : tx.devices({unit.id, {}, {}, {}, {}}, db::Page{10000, 0})) s.devices.push_back(d);
             for (const auto& c : tx.cases(unit.id, std::nullopt, db::Page{10000, 0})) {
                 s.cases.push_back(c);
                 s.patients.emplace(c.patient_id, *tx.patient(c.patient_id));
