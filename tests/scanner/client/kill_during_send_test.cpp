@@ -15,10 +15,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Waits until the server has received `n` requests, up to 15 s.
-bool wait_for_requests(const bhm::test::FakeScanServer& server, int n) {
-    for (int i = 0; i < 300 && server.requests() < n; ++i) std::this_thread::sleep_for(50ms);
-    return server.requests() >= n;
+// Waits until the server has applied `n` scans (it then holds the answer), up to 15 s. Waiting for
+// the request alone is not enough: the kill could land before the body has been read.
+bool wait_for_applied(const bhm::test::FakeScanServer& server, std::size_t n) {
+    for (int i = 0; i < 300 && server.applied_order().size() < n; ++i) std::this_thread::sleep_for(50ms);
+    return server.applied_order().size() >= n;
 }
 
 }  // namespace
@@ -42,7 +43,7 @@ TEST_CASE("bhm-scan sync killed with -9 while the server holds the answer loses 
                                              "--queue", queue_file, "--http-timeout", "30"};
     {
         bhm::test::BackgroundScan sync(sync_args);
-        REQUIRE(wait_for_requests(server, 1));
+        REQUIRE(wait_for_applied(server, ids.size()));
         sync.kill_hard();
     }
     // The server got the batch and applied it; the client never saw the answer.
@@ -70,7 +71,7 @@ TEST_CASE("bhm-scan listen killed with -9 during a send has the scan in its queu
                                           "--token", "station-secret", "--queue", queue_file,
                                           "--http-timeout", "30"},
                                          "]d20109506000134352\x1d" "21KILL1\n");
-        REQUIRE(wait_for_requests(server, 1));
+        REQUIRE(wait_for_applied(server, 1));
         listen.kill_hard();
     }
     std::vector<QueuedScan> pending = ScanQueue(queue_file).pending(10);
