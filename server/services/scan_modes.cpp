@@ -11,6 +11,7 @@
 #include "server/services/receiving.h"
 #include "server/views/views.h"
 #include "shared/barcode/scanned_code.h"
+#include "shared/devices/warehouse_checks.h"
 
 namespace bhm::server {
 namespace {
@@ -77,9 +78,7 @@ ModeResult issue(db::Transaction& tx, const Actor& actor, const ScanCommand& sca
 ModeResult inspect(db::Transaction& tx, const Actor& actor, const barcode::ParsedCode& code) {
     auto device = find_device(tx, actor, code);
     const auto state = device.status.state;
-    const bool awaiting_cleaning = !device.status.cleaned && (state == DeviceState::received ||
-                                   state == DeviceState::returned || state == DeviceState::in_service);
-    if (awaiting_cleaning) {
+    if (awaits_cleaning(device.status)) {
         device = record_cleaning(tx, actor, device.id);
         return {device, "Cleaning recorded for " + device.asset_tag + "; ready for the electrical-safety inspection.",
                 std::nullopt};
@@ -91,11 +90,7 @@ ModeResult inspect(db::Transaction& tx, const Actor& actor, const barcode::Parse
 ModeResult count(db::Transaction& tx, const Actor& actor, const barcode::ParsedCode& code) {
     auto device = find_device(tx, actor, code);
     const auto state = device.status.state;
-    std::optional<Refusal> warning;
-    if (state == DeviceState::on_loan || state == DeviceState::lost || state == DeviceState::retired) {
-        warning = Refusal{"count_mismatch", device.asset_tag + " was counted in the warehouse but is registered as " +
-                                                to_string(state) + ". Check it and correct its record.", ""};
-    }
+    auto warning = check_counted_in_warehouse(state, device.asset_tag);
     Poco::JSON::Object data;
     data.set("registered_state", to_string(state));
     data.set("mismatch", warning.has_value());
