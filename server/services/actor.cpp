@@ -80,7 +80,8 @@ db::Id record_event(db::Transaction& tx, const Actor& actor, const EventDraft& d
 void move_device(db::Transaction& tx, const Actor& actor, db::Device& device, DeviceAction action,
                  std::optional<db::Id> case_id, const std::string& data_json) {
     const auto before = device.status;
-    auto transition = apply(before, action);
+    const bool electrical = category_of(tx, model_of(tx, device).category).electrical;
+    auto transition = apply(before, action, electrical);
     if (!transition.next) refuse(*transition.refusal, 409);
     device.status = *transition.next;
     if (device.status.state != DeviceState::reserved) device.reserved_case_id.reset();

@@ -68,7 +68,7 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
     device.inspection_due = outcome.verdict.passed ? next_due : std::optional(local_date(actor.now));
     const auto before = device.status;
     const auto action = outcome.verdict.passed ? DeviceAction::pass_inspection : DeviceAction::fail_inspection;
-    auto transition = apply(before, action);
+    auto transition = apply(before, action, category.electrical);
     if (!transition.next) refuse(*transition.refusal, 409);
     device.status = *transition.next;
     tx.update_device(device);

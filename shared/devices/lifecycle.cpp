@@ -86,10 +86,17 @@ std::optional<Transition> refuse_gone(const DeviceStatus& current, DeviceAction 
     return std::nullopt;
 }
 
-Transition record_cleaning(const DeviceStatus& current) {
+Transition record_cleaning(const DeviceStatus& current, bool electrical) {
     switch (current.state) {
         case DeviceState::received:
         case DeviceState::returned:
+            if (!electrical) {   // no electrical-safety inspection applies: clean means ready
+                DeviceStatus next = current;
+                next.cleaned = true;
+                next.state = DeviceState::available;
+                return to(next);
+            }
+            [[fallthrough]];
         case DeviceState::in_service:
         case DeviceState::available:
         case DeviceState::reserved: {
@@ -163,14 +170,14 @@ Transition open_service(const DeviceStatus& current) {
     }
 }
 
-Transition close_service(const DeviceStatus& current) {
+Transition close_service(const DeviceStatus& current, bool electrical) {
     if (current.state != DeviceState::in_service)
         return refuse("device_not_in_service", current, DeviceAction::close_service);
     if (!current.cleaned) {
         return refuse("service_needs_cleaning", current, DeviceAction::close_service,
-                      "Record the cleaning and a passed inspection first.");
+                      electrical ? "Record the cleaning and a passed inspection first." : "Record the cleaning first.");
     }
-    if (!current.inspected) {
+    if (electrical && !current.inspected) {
         return refuse("service_needs_inspection", current, DeviceAction::close_service,
                       "It needs a passed inspection since it went to service.");
     }
@@ -213,11 +220,11 @@ std::optional<DeviceAction> parse_device_action(std::string_view text) {
     return std::nullopt;
 }
 
-Transition apply(const DeviceStatus& current, DeviceAction action) {
+Transition apply(const DeviceStatus& current, DeviceAction action, bool electrical) {
     if (auto refusal = refuse_gone(current, action)) return *refusal;
     const DeviceState state = current.state;
     switch (action) {
-        case DeviceAction::record_cleaning: return record_cleaning(current);
+        case DeviceAction::record_cleaning: return record_cleaning(current, electrical);
         case DeviceAction::pass_inspection: return pass_inspection(current);
         case DeviceAction::fail_inspection: return fail_inspection(current);
         case DeviceAction::reserve:
@@ -234,7 +241,7 @@ Transition apply(const DeviceStatus& current, DeviceAction action) {
             if (state == DeviceState::on_loan) return move(current, DeviceState::returned, true);
             return refuse("device_not_on_loan", current, action);
         case DeviceAction::open_service: return open_service(current);
-        case DeviceAction::close_service: return close_service(current);
+        case DeviceAction::close_service: return close_service(current, electrical);
         case DeviceAction::retire:
             if (state == DeviceState::on_loan)
                 return refuse("device_on_loan", current, action, "Take the return first.");

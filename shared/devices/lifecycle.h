@@ -49,6 +49,9 @@ struct Transition {
 // handled in the warehouse. Refusal codes: clean_before_inspection, device_not_available, device_not_reserved,
 // device_not_on_loan, device_not_in_service, service_needs_cleaning, service_needs_inspection, device_on_loan,
 // device_retired, device_lost, device_not_lost, invalid_transition.
-Transition apply(const DeviceStatus& current, DeviceAction action);
+// `electrical`: the device's category needs an electrical-safety inspection (most do). For one
+// that does not (compression garments), cleaning alone makes a received or returned device
+// available, and leaving service needs cleaning only.
+Transition apply(const DeviceStatus& current, DeviceAction action, bool electrical = true);
 
 }  // namespace bhm

@@ -191,3 +191,14 @@ TEST_CASE("a device out of service must be cleaned again before it returns to st
     CHECK(failed.next->state == DeviceState::in_service);
     CHECK_FALSE(failed.next->cleaned);
 }
+
+TEST_CASE("a device with no electrical-safety inspection becomes available once it is cleaned") {
+    DeviceStatus received{DeviceState::received, false, false, false};
+    auto cleaned = apply(received, DeviceAction::record_cleaning, false);
+    REQUIRE(cleaned.next);
+    CHECK(cleaned.next->state == DeviceState::available);
+    CHECK(apply(received, DeviceAction::record_cleaning, true).next->state == DeviceState::received);
+    DeviceStatus serviced{DeviceState::in_service, true, false, false};
+    CHECK(apply(serviced, DeviceAction::close_service, false).next->state == DeviceState::available);
+    CHECK(apply(serviced, DeviceAction::close_service, true).refusal->code == "service_needs_inspection");
+}
