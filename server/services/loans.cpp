@@ -5,6 +5,7 @@
 
 #include "server/http/problem.h"
 #include "server/views/views.h"
+#include "shared/loans/delivery_time.h"
 #include "shared/loans/loan.h"
 #include "shared/loans/reservation.h"
 #include "shared/core/norway_time.h"
@@ -76,10 +77,7 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     if (command.handover != "discharge" && command.handover != "shipped")
         bad_request("invalid_field", "Field 'handover' must be 'discharge' (handed out at discharge) or 'shipped'.");
     const Timestamp delivered_at = command.delivered_at.value_or(actor.now);
-    if (delivered_at > actor.now) fail(422, "delivery_in_future", "The delivery time is in the future.");
-    if (delivered_at < c.applied_at) fail(422, "delivery_before_application", "The delivery time is before the application.");
-    if (c.decided_at && delivered_at < *c.decided_at)
-        fail(422, "delivery_before_decision", "The delivery time is before the decision that allowed it.");
+    if (auto refusal = check_delivery_time(delivered_at, c.applied_at, c.decided_at, actor.now)) refuse(*refusal);
 
     auto check = delivery_check(tx, c, device, local_date(actor.now));
     check.manual_included = command.manual_included;
