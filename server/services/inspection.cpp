@@ -6,6 +6,7 @@
 
 #include "server/http/problem.h"
 #include "server/views/views.h"
+#include "shared/inspection/test_instrument.h"
 #include "shared/core/norway_time.h"
 
 namespace bhm::server {
@@ -55,8 +56,8 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
     auto applied_part = parse_applied_part_type(model.applied_part);
     if (!protection || !applied_part)
         throw std::runtime_error("model " + std::to_string(model.id) + " has an unknown protection class");
-    if (command.instrument_calibrated_on > local_date(actor.now))
-        fail(422, "calibration_in_future", "The instrument's calibration date is in the future.");
+    if (auto refusal = check_instrument_calibration(command.instrument_calibrated_on, local_date(actor.now)))
+        refuse(*refusal);
     if (auto missing = check_measurements_complete(command.measurements, *protection, *applied_part)) refuse(*missing);
 
     InspectionOutcome outcome;
