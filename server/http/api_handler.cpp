@@ -10,10 +10,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <sstream>
 
-#include "db/store.h"
+#include "server/http/error_mapping.h"
 #include "server/http/problem.h"
 
 namespace bhm::server {
@@ -39,22 +38,6 @@ std::string bearer(const Poco::Net::HTTPServerRequest& request) {
     const std::string prefix = "bearer ";
     if (header.size() <= prefix.size() || Poco::icompare(header.substr(0, prefix.size()), prefix) != 0) return "";
     return Poco::trim(header.substr(prefix.size()));
-}
-
-// Log values are the caller's text: control characters and spaces would let a request forge
-// log lines or fields, so they are escaped.
-std::string log_safe(const std::string& text) {
-    std::string out;
-    for (unsigned char c : text.substr(0, 300)) {
-        if (c < 0x21 || c == 0x7f || c == '"' || c == '\\') {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
-            out += escaped;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out.empty() ? "-" : out;
 }
 
 void authorise(const Route& route, const Caller& caller) {
@@ -90,19 +73,8 @@ public:
             }
             authorise(route, request.caller);
             response = route.handler(request);
-        } catch (const ApiError& e) {
-            response = problem(e);
-        } catch (const db::StaleWrite& e) {
-            response = problem(ApiError(409, Refusal{"concurrent_change",
-                "Someone else changed this at the same moment; look again and retry.", ""}));
-        } catch (const db::DuplicateKey& e) {
-            response = problem(ApiError(409, Refusal{"duplicate", e.what(), ""}));
-        } catch (const Poco::SyntaxException& e) {
-            response = problem(ApiError(400, Refusal{"malformed_request", e.displayText(), ""}));
-        } catch (const std::exception& e) {
-            Poco::Logger::get("bhm.http").error("event=internal_error path=%s what=%s", log_safe(request.path),
-                                                log_safe(e.what()));
-            response = problem(ApiError(500, Refusal{"internal_error", "The server failed; nothing was changed.", ""}));
+        } catch (...) {
+            response = problem(api_error_for(std::current_exception(), request.method + " " + request.path));
         }
         send(out, response);
         const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(

@@ -1,10 +1,10 @@
 // POST /scans and /scans/batch: the warehouse stations' door. A station token
 // reaches only these; a user with a warehouse role may scan too.
+#include "server/http/error_mapping.h"
 #include "server/routes/route_support.h"
 #include "server/services/scans.h"
 
 #include <Poco/JSON/Parser.h>
-#include <Poco/Logger.h>
 
 namespace bhm::server {
 namespace {
@@ -68,21 +68,10 @@ void add_scan_routes(Router& router, App& app) {
                 ScanReply reply;
                 try {
                     reply = handle_scan(app, request.caller, scan);
-                } catch (const ApiError& e) {   // e.g. an id another unit used: this scan only
-                    reply = ScanReply{e.status, problem_body(e)};
-                    reply.body->set("result", e.status == 409 ? "conflict" : "refused");
-                } catch (const db::StaleWrite&) {
-                    reply = ScanReply{409, problem_body(ApiError(409, Refusal{"concurrent_change",
-                        "Another station changed this device at the same moment; scan again.", ""}))};
-                    reply.body->set("result", "conflict");
-                } catch (const db::DuplicateKey& e) {
-                    reply = ScanReply{409, problem_body(ApiError(409, Refusal{"duplicate", e.what(), ""}))};
-                    reply.body->set("result", "conflict");
-                } catch (const std::exception& e) {   // this scan failed; the ones before it stand, the rest go on
-                    Poco::Logger::get("bhm.http").error("event=scan_failed scan=%s", scan.id);
-                    reply = ScanReply{500, problem_body(ApiError(500, Refusal{"internal_error",
-                        "The server failed on this scan; nothing of it was changed. Send it again.", ""}))};
-                    reply.body->set("result", "error");
+                } catch (...) {   // this scan only: the ones before it stand, the rest go on
+                    const auto error = api_error_for(std::current_exception(), "scan " + scan.id);
+                    reply = ScanReply{error.status, problem_body(error)};
+                    reply.body->set("result", error.status == 409 ? "conflict" : error.status >= 500 ? "error" : "refused");
                 }
                 reply.body->set("id", scan.id);
                 reply.body->set("http_status", reply.status);
