@@ -1,23 +1,16 @@
 // Tests for picking a device for a case (reservation) and the own-equipment exception.
 #include <catch2/catch.hpp>
 
+#include "delivery_fixture.h"
 #include "shared/loans/reservation.h"
 
 using namespace bhm;
 
 namespace {
+// Ready in every way except the handover items, which are recorded only at delivery.
 DeliveryCheck ready_to_pick() {
-    DeliveryCheck c{};
-    c.case_status = CaseStatus::approved;
+    DeliveryCheck c = bhm::testing::ready_delivery();
     c.journal_note_recorded = false;
-    c.device_state = DeviceState::available;
-    c.reserved_for_this_case = false;
-    c.device_category = c.case_category = "cpap";
-    c.device_electrical = true;
-    c.inspection_passed = true;
-    c.today = Date{2026, 11, 22};
-    c.inspection_due_on = Date{2027, 11, 22};
-    c.site_check_required = true;
     c.site_check_documented = false;
     c.manual_included = false;
     c.training_recorded = false;
@@ -42,7 +35,7 @@ TEST_CASE("an uninspected device may not be picked for a case") {
 
 TEST_CASE("a device may not be picked for a case of another category or an unapproved case") {
     auto c = ready_to_pick();
-    c.device_category = "oxygen_concentrator";
+    c.device_category = "cpap";
     c.case_status = CaseStatus::applied;
     auto reasons = check_reservation(c);
     CHECK(has(reasons, "wrong_category"));
