@@ -5,19 +5,22 @@
 #include <Poco/Environment.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/ServerSocket.h>
 #include <Poco/PatternFormatter.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
 
+#include <Poco/String.h>
+
+#include <algorithm>
+#include <functional>
 #include <iostream>
 
 #include "server/app.h"
 #include "server/demo/demo_data.h"
-#include "server/http/api_handler.h"
+#include "server/http/api_pipeline.h"
+#include "server/http/http_server.h"
 #include "server/routes/route_support.h"
 
 using Poco::Util::Option;
@@ -35,6 +38,8 @@ protected:
                               .argument("ADDR").binding("bhm.bind"));
         options.addOption(Option("db", "d", "SQLite file (BHM_DB; default var/bhm.db)").argument("FILE").binding("bhm.db"));
         options.addOption(Option("demo", "", "load the demo data set (BHM_DEMO=1)").binding("bhm.demo"));
+        for (const auto& limit : limit_settings())
+            options.addOption(Option(limit.flag, "", limit.help).argument(limit.unit).binding("bhm." + limit.flag));
         options.addOption(Option("config", "c", "optional properties file").argument("FILE").callback(
             Poco::Util::OptionCallback<ServerMain>(this, &ServerMain::load_config)));
     }
@@ -56,17 +61,22 @@ protected:
 
         Router router;
         add_all_routes(router, app);
-        Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(bind, static_cast<Poco::UInt16>(port)));
-        auto* params = new Poco::Net::HTTPServerParams;
-        params->setMaxThreads(16);
-        params->setMaxQueued(256);
-        params->setKeepAlive(true);
-        Poco::Net::HTTPServer server(new ApiHandlerFactory(router, auth, clock), socket, params);
+        ApiPipeline pipeline(router, auth, clock);
+        const ConnectionLimits limits = connection_limits();
+        const std::size_t files = raise_open_file_limit(limits.max_connections + 64);
+        if (files < limits.max_connections + 64)
+            Poco::Logger::get("bhm").warning("event=open_file_limit limit=%z max_connections=%z", files,
+                                             limits.max_connections);
+        HttpServer server(pipeline, limits);
+        const auto bound = server.listen(bind, static_cast<std::uint16_t>(port));
         server.start();
-        Poco::Logger::get("bhm").information("event=started addr=%s port=%d db=%s", bind, port, db_path);
-        std::cout << "bhm-server listening on http://" << bind << ":" << socket.address().port() << "/api/v1" << std::endl;
+        Poco::Logger::get("bhm").information(
+            "event=started addr=%s port=%hu db=%s workers=%d queue=%z max_connections=%z per_address=%z",
+            bind, bound, db_path, limits.worker_threads, limits.max_queued_requests, limits.max_connections,
+            limits.max_connections_per_address);
+        std::cout << "bhm-server listening on http://" << bind << ":" << bound << "/api/v1" << std::endl;
         waitForTerminationRequest();
-        server.stopAll(true);
+        server.stop();
         return EXIT_OK;
     }
 
@@ -81,6 +91,57 @@ private:
     }
 
     void load_config(const std::string&, const std::string& file) { loadConfiguration(file); }
+
+    // The connection settings (server/http/connection_limits.h says why each default is what it is):
+    // flag --NAME, environment BHM_NAME in upper case with underscores, a count or seconds.
+    struct LimitSetting {
+        std::string flag, help, unit;
+        std::function<void(ConnectionLimits&, double)> set;
+    };
+    static std::vector<LimitSetting> limit_settings() {
+        using ms = ConnectionLimits::ms;
+        auto seconds = [](ms ConnectionLimits::*field) {
+            return [field](ConnectionLimits& l, double v) { l.*field = ms(static_cast<long long>(v * 1000)); };
+        };
+        auto count = [](std::size_t ConnectionLimits::*field) {
+            return [field](ConnectionLimits& l, double v) { l.*field = static_cast<std::size_t>(v); };
+        };
+        return {
+            {"http-workers", "worker threads for whole requests (default 8)", "N",
+             [](ConnectionLimits& l, double v) { l.worker_threads = static_cast<int>(v); }},
+            {"http-queue", "whole requests waiting for a worker before 503 (default 512)", "N", count(&ConnectionLimits::max_queued_requests)},
+            {"max-connections", "open sockets in all (default 4096)", "N", count(&ConnectionLimits::max_connections)},
+            {"max-connections-per-address", "open sockets from one client address (default 256)", "N",
+             count(&ConnectionLimits::max_connections_per_address)},
+            {"busy-connections", "open sockets above which idle ones close sooner (default 256)", "N",
+             count(&ConnectionLimits::busy_connections)},
+            {"idle-timeout", "seconds an idle keep-alive socket is kept (default 10)", "S", seconds(&ConnectionLimits::idle_timeout)},
+            {"busy-idle-timeout", "the same when busy (default 2)", "S", seconds(&ConnectionLimits::busy_idle_timeout)},
+            {"header-timeout", "seconds for a request head to arrive whole (default 10)", "S", seconds(&ConnectionLimits::header_timeout)},
+            {"body-timeout", "seconds for a request body to arrive whole (default 30)", "S", seconds(&ConnectionLimits::body_timeout)},
+            {"send-timeout", "seconds for a client to take its answer (default 10)", "S", seconds(&ConnectionLimits::send_timeout)},
+        };
+    }
+
+    ConnectionLimits connection_limits() {
+        ConnectionLimits limits;
+        for (const auto& limit : limit_settings()) {
+            std::string env = "BHM_" + Poco::toUpper(limit.flag);
+            std::replace(env.begin(), env.end(), '-', '_');
+            const std::string text = setting("bhm." + limit.flag, env, "");
+            if (text.empty()) continue;
+            double value = 0;
+            try {
+                std::size_t used = 0;
+                value = std::stod(text, &used);
+                if (used != text.size() || value <= 0 || value > 1e7) throw std::invalid_argument(text);
+            } catch (const std::exception&) {
+                throw Poco::InvalidArgumentException("--" + limit.flag + " (" + env + ") must be a positive number, not '" + text + "'");
+            }
+            limit.set(limits, value);
+        }
+        return limits;
+    }
 
     // Flag (bound into the configuration) first, then the environment, then the built-in default.
     std::string setting(const std::string& key, const std::string& env, const std::string& fallback) {

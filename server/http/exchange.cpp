@@ -41,6 +41,12 @@ std::optional<std::string> Request::query_value(const std::string& name) const {
     return it->second;
 }
 
+std::optional<std::string> Request::header(const std::string& lower_case_name) const {
+    auto it = headers.find(lower_case_name);
+    if (it == headers.end()) return std::nullopt;
+    return it->second;
+}
+
 Response Response::json(const Poco::Dynamic::Var& value, int status) {
     Response r;
     r.status = status;

@@ -28,8 +28,12 @@ struct Request {
     std::string method, path;
     std::map<std::string, std::string> params;   // from the route pattern, e.g. {id}
     std::map<std::string, std::string> query;
+    std::map<std::string, std::string> headers;  // names lower-cased (a repeated field: its first value)
     std::string body;                            // raw, size-capped
+    std::string peer;                            // the client's IP address
     Caller caller;
+
+    std::optional<std::string> header(const std::string& lower_case_name) const;
 
     db::Id id_param(const std::string& name = "id") const;   // 404 unless a positive integer
     Poco::JSON::Object::Ptr json() const;                    // 400 unless a JSON object

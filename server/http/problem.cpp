@@ -23,13 +23,18 @@ std::string status_title(int status) {
         case 403: return "Forbidden";
         case 404: return "Not found";
         case 405: return "Method not allowed";
+        case 408: return "Request timeout";
         case 409: return "Conflict";
         case 411: return "Length required";
         case 413: return "Request body too large";
         case 415: return "Unsupported media type";
         case 422: return "Refused by a rule";
         case 429: return "Too many requests";
+        case 431: return "Request header fields too large";
         case 500: return "Internal error";
+        case 501: return "Not implemented";
+        case 503: return "Service unavailable";
+        case 505: return "HTTP version not supported";
         default: return "Error";
     }
 }
