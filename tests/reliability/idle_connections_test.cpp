@@ -102,3 +102,30 @@ TEST_CASE("one address past its connection cap is answered 503 while other addre
     normal.require_prompt_answers();
     normal.require_healthy_and_nothing_lost();
 }
+
+TEST_CASE("past the request queue the server answers 503 with Retry-After at once, and serves the rest", "[reliability][overload]") {
+    // One worker and a queue of one: logins (PBKDF2, tens of ms each) sent at once overflow it.
+    e2e::ServerProcess server({.environment = {{"BHM_HTTP_WORKERS", "1"}, {"BHM_HTTP_QUEUE", "1"}}});
+    const std::string body = "{\"username\":\"warehouse\",\"password\":\"" + server.demo_password() + "\"}";
+    const std::string login = "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                              "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    std::vector<RawConnection> clients;
+    for (int i = 0; i < 20; ++i) clients.emplace_back(server.port(), loopback_source(2 + i % 4));
+    for (auto& c : clients) REQUIRE(c.send(login));
+    int ok = 0, busy = 0;
+    for (auto& c : clients) {
+        auto answer = c.read_answer(10s);
+        REQUIRE(answer);
+        if (answer->status == 200) ++ok;
+        if (answer->status == 503) {
+            ++busy;
+            CHECK(answer->has_field("Retry-After: 1"));
+        }
+    }
+    CHECK(ok + busy == 20);
+    CHECK(ok >= 1);
+    CHECK(busy >= 1);
+    NormalService normal(server);
+    normal.require_prompt_answers();
+    normal.require_healthy_and_nothing_lost();
+}
