@@ -21,7 +21,10 @@ struct Warehouse { Id id = 0; Id unit_id = 0; std::string name; };
 struct Location { Id id = 0; Id warehouse_id = 0; std::string code; };
 
 // role: "warehouse" | "technician" | "caseworker" | "manager" | "admin"
-struct User { Id id = 0; Id unit_id = 0; std::string username, role, password_hash; bool active = true; };
+struct User {
+    Id id = 0; Id unit_id = 0; std::string username, role, password_hash; bool active = true;
+    int token_version = 0;   // raised to end every token and session of the user at once
+};
 
 // A scan station's long-lived credential; only the SHA-256 of the token is kept.
 struct Station {
@@ -31,9 +34,12 @@ struct Station {
 
 // A browser's signed-in session (cookie); only the SHA-256 of the cookie's token is kept.
 struct BrowserSession {
-    Id id = 0; std::string token_hash; Id user_id = 0; std::string csrf_token;
+    Id id = 0; std::string token_hash; Id user_id = 0; std::string csrf_token; int token_version = 0;
     Timestamp created_at, expires_at; std::optional<Timestamp> ended_at;
 };
+
+// Wrong passwords for one username from one client address (the lockout's memory).
+struct LoginFailures { std::string username, address; int failures = 0; Timestamp last_failure_at; };
 
 struct Category {
     std::string code, name, name_no;

@@ -59,6 +59,9 @@ public:
     virtual Id insert_browser_session(const BrowserSession&) = 0;
     virtual std::optional<BrowserSession> browser_session(const std::string& token_hash) = 0;
     virtual void end_browser_session(const std::string& token_hash, Timestamp at) = 0;   // once; later calls keep the first time
+    virtual std::optional<LoginFailures> login_failures(const std::string& username, const std::string& address) = 0;
+    virtual void put_login_failures(const LoginFailures&) = 0;   // insert or replace
+    virtual void clear_login_failures(const std::string& username, const std::string& address) = 0;
     virtual std::optional<std::string> setting(const std::string& key) = 0;
     virtual void put_setting(const std::string& key, const std::string& value) = 0;
 

@@ -38,6 +38,9 @@ public:
     Id insert_browser_session(const BrowserSession&) override;
     std::optional<BrowserSession> browser_session(const std::string& token_hash) override;
     void end_browser_session(const std::string& token_hash, Timestamp at) override;
+    std::optional<LoginFailures> login_failures(const std::string& username, const std::string& address) override;
+    void put_login_failures(const LoginFailures&) override;
+    void clear_login_failures(const std::string& username, const std::string& address) override;
     std::optional<std::string> setting(const std::string& key) override;
     void put_setting(const std::string& key, const std::string& value) override;
 
