@@ -2,7 +2,10 @@
 // right, journal notes, site documentation, own equipment, delivery.
 #include "server/routes/route_support.h"
 #include "server/services/cases.h"
+#include "server/services/case_warnings.h"
 #include "server/services/loans.h"
+#include "server/routes/flow_routes.h"
+#include "server/views/flow_views.h"
 
 namespace bhm::server {
 namespace {
@@ -39,19 +42,6 @@ CaseCommand case_command(const Poco::JSON::Object::Ptr& body) {
     return c;
 }
 
-DeliveryCommand delivery_command(const Poco::JSON::Object::Ptr& body) {
-    DeliveryCommand d;
-    d.device_id = required_int(body, "device_id");
-    d.handover = required_string(body, "handover", 16);
-    d.manual_included = optional_bool(body, "manual_included", false);
-    d.training_recorded = optional_bool(body, "training_recorded", false);
-    d.trained_who = optional_string(body, "trained", 300).value_or("");
-    d.fitted_and_tested = optional_bool(body, "fitted_and_tested", false);
-    d.not_fitted_reason = optional_string(body, "not_fitted_reason").value_or("");
-    d.delivered_at = optional_timestamp(body, "delivered_at");
-    return d;
-}
-
 db::Case readable_case(db::Transaction& tx, const Actor& actor, db::Id id) {
     auto c = tx.case_by_id(id);
     if (!c || !may_read_unit(tx, actor.caller, c->unit_id)) not_found("Case " + std::to_string(id));
@@ -81,6 +71,7 @@ Poco::JSON::Object::Ptr full_case(db::Transaction& tx, const db::Case& c, const 
     Poco::JSON::Array::Ptr loans = new Poco::JSON::Array;
     for (const auto& loan : tx.loans_of_case(c.id)) loans->add(loan_view(loan));
     view->set("loans", loans);
+    add_case_flows(tx, c, view);
     return view;
 }
 
@@ -98,6 +89,20 @@ void add_case_command(Router& router, App& app, const std::string& path, const s
 }
 
 }  // namespace
+
+// Shared with the exchange route (server/routes/flow_routes.h): one reading of the handover checklist.
+DeliveryCommand delivery_command(const Poco::JSON::Object::Ptr& body) {
+    DeliveryCommand d;
+    d.device_id = required_int(body, "device_id");
+    d.handover = required_string(body, "handover", 16);
+    d.manual_included = optional_bool(body, "manual_included", false);
+    d.training_recorded = optional_bool(body, "training_recorded", false);
+    d.trained_who = optional_string(body, "trained", 300).value_or("");
+    d.fitted_and_tested = optional_bool(body, "fitted_and_tested", false);
+    d.not_fitted_reason = optional_string(body, "not_fitted_reason").value_or("");
+    d.delivered_at = optional_timestamp(body, "delivered_at");
+    return d;
+}
 
 void add_case_routes(Router& router, App& app) {
     router.add({"GET", "/api/v1/cases", Access::user, {}, "Cases of your unit (?status=&limit=&cursor=).", "",
@@ -125,7 +130,17 @@ void add_case_routes(Router& router, App& app) {
         [&app](Request& request) {
             auto command = case_command(request.json());
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return full_case(tx, create_case(tx, actor, command), actor.caller);
+                auto c = create_case(tx, actor, command);
+                auto view = full_case(tx, c, actor.caller);
+                Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;   // not refusals: the case is created
+                for (const auto& w : application_warnings(tx, c)) {
+                    Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+                    item->set("code", w.code);
+                    item->set("message", w.message);
+                    warnings->add(item);
+                }
+                view->set("warnings", warnings);
+                return view;
             }), 201);
         }});
 
