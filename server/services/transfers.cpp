@@ -70,7 +70,8 @@ db::Transfer receive_transfer(db::Transaction& tx, const Actor& actor, db::Id tr
     if (t->to_unit_id != actor.caller.unit_id)
         fail(409, "transfer_not_yours", "Only the receiving unit can receive this transfer.");
     auto status = parse_transfer_status(t->status).value_or(TransferStatus::received);
-    if (auto refusal = check_transfer_receipt(status)) refuse(*refusal, 409);
+    auto carried = tx.loan(t->loan_id);
+    if (auto refusal = check_transfer_receipt(status, carried && !carried->returned_at)) refuse(*refusal, 409);
 
     auto c = tx.case_by_id(t->case_id);
     auto patient = c ? tx.patient(c->patient_id) : std::nullopt;

@@ -35,9 +35,16 @@ std::optional<Refusal> check_transfer(const TransferRequest& request) {
     return std::nullopt;
 }
 
-std::optional<Refusal> check_transfer_receipt(TransferStatus status) {
-    if (status == TransferStatus::pending) return std::nullopt;
-    return Refusal{"transfer_not_pending", "This transfer has already been received.", ""};
+std::optional<Refusal> check_transfer_receipt(TransferStatus status, bool loan_open) {
+    if (status != TransferStatus::pending)
+        return Refusal{"transfer_not_pending", "This transfer has already been received.", ""};
+    if (!loan_open) {
+        return Refusal{"transfer_loan_ended",
+                       "The loan this transfer carries has ended (the device came back or was lost); there is "
+                       "nothing to take over.",
+                       ""};
+    }
+    return std::nullopt;
 }
 
 }  // namespace bhm

@@ -28,7 +28,8 @@ struct TransferRequest {
 // transfer_reason_missing.
 std::optional<Refusal> check_transfer(const TransferRequest& request);
 
-// Codes: transfer_not_pending.
-std::optional<Refusal> check_transfer_receipt(TransferStatus status);
+// Received once, and only while the loan it carries is still open (a device returned meanwhile stays home).
+// Codes: transfer_not_pending, transfer_loan_ended.
+std::optional<Refusal> check_transfer_receipt(TransferStatus status, bool loan_open);
 
 }  // namespace bhm

@@ -26,7 +26,8 @@ TEST_CASE("a patient moving to another unit is transferred with the open loan, t
     CHECK(check_transfer(no_reason)->code == "transfer_reason_missing");
 }
 
-TEST_CASE("a transfer is received once") {
-    CHECK_FALSE(check_transfer_receipt(TransferStatus::pending));
-    CHECK(check_transfer_receipt(TransferStatus::received)->code == "transfer_not_pending");
+TEST_CASE("a transfer is received once, while its loan is still open") {
+    CHECK_FALSE(check_transfer_receipt(TransferStatus::pending, true));
+    CHECK(check_transfer_receipt(TransferStatus::received, true)->code == "transfer_not_pending");
+    CHECK(check_transfer_receipt(TransferStatus::pending, false)->code == "transfer_loan_ended");
 }
