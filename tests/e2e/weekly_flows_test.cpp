@@ -421,3 +421,25 @@ TEST_CASE("a second application for a category already on loan gets a warning in
     REQUIRE(other.status == 201);
     CHECK(other.object()->getArray("warnings")->size() == 0);
 }
+
+TEST_CASE("a reassessment that rejects an approved case puts its picked device back in stock", "[e2e][flows]") {
+    ServerProcess server;
+    auto warehouse = login(server, "warehouse");
+    auto caseworker = login(server, "caseworker");
+    auto device = ready_device(warehouse, login(server, "technician"), model_of_category(warehouse, "cpap"));
+    auto c = approved_case(caseworker, "cpap", 813);
+    const std::string case_path = "/api/v1/cases/" + std::to_string(id_of(c));
+    REQUIRE(warehouse.post(case_path + "/reservation", R"({"device_id":)" + std::to_string(id_of(device)) + "}").status ==
+            200);
+    auto complaint = caseworker.post(case_path + "/complaints",
+                                     R"({"received_on":")" + utc_date() + R"(","summary":"A relative objects."})");
+    REQUIRE(complaint.status == 201);
+    auto reversed = caseworker.post("/api/v1/complaints/" + std::to_string(id_of(complaint.object())) + "/reassessment",
+                                    R"({"reverse":true,"grounds":"The patient declines the treatment."})");
+    INFO(reversed.describe());
+    REQUIRE(reversed.status == 200);
+    CHECK(text_of(reversed.object(), "case_status") == "rejected");
+    auto after = warehouse.get("/api/v1/devices/" + std::to_string(id_of(device))).object();
+    CHECK(text_of(after, "state") == "available");
+    CHECK(text_of(after, "reserved_case_id").empty());
+}
