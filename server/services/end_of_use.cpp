@@ -104,7 +104,7 @@ WriteOffOutcome write_off_device(db::Transaction& tx, const Actor& actor, db::Id
 db::Id record_home_visit(db::Transaction& tx, const Actor& actor, db::Id device_id, const HomeVisitCommand& command) {
     auto device = own_device(tx, actor, device_id);
     if (auto refusal = check_home_visit(device.status.state, command.work))
-        refuse(*refusal, refusal->code == "device_not_at_patient" ? 409 : 422);
+        refuse(*refusal);
     auto loan = tx.open_loan_for_device(device.id);
     Poco::JSON::Object data;
     data.set("work", command.work);

@@ -18,7 +18,7 @@ ExchangeOutcome exchange_device(db::Transaction& tx, const Actor& actor, db::Id 
     ExchangeCheck check{c.status, old_loan && old_loan->case_id == c.id,
                         command.replacement.device_id == old_device.id, command.fault};
     if (auto refusal = check_exchange(check))
-        refuse(*refusal, refusal->code == "exchange_fault_missing" ? 422 : 409);
+        refuse(*refusal);
 
     ExchangeOutcome outcome;
     outcome.ended_loan = *old_loan;

@@ -47,7 +47,7 @@ db::Transfer start_transfer(db::Transaction& tx, const Actor& actor, db::Id case
     TransferRequest request{c.status, open.has_value(), command.to_unit_id == c.unit_id,
                             tx.unit(command.to_unit_id).has_value(), pending, command.reason};
     if (auto refusal = check_transfer(request))
-        refuse(*refusal, refusal->code == "transfer_already_pending" || refusal->code == "case_not_on_loan" ? 409 : 422);
+        refuse(*refusal, refusal->code == "transfer_already_pending" ? 409 : 422);
     db::Transfer t;
     t.case_id = c.id;
     t.loan_id = open->id;

@@ -133,7 +133,7 @@ TEST_CASE("a complaint in time is reassessed and reverses the decision as a new 
     CHECK(text_of(complaint.object(), "deadline") == utc_date(28));
     const std::string complaint_path = "/api/v1/complaints/" + std::to_string(id_of(complaint.object()));
     require_problem(login(server, "warehouse").post(complaint_path + "/reassessment", R"({"reverse":true,"grounds":"x"})"), 403);
-    require_problem(caseworker.post(complaint_path + "/forwarding", R"({"forwarded_on":")" + utc_date() + R"("})"), 409,
+    require_problem(caseworker.post(complaint_path + "/forwarding", R"({"forwarded_on":")" + utc_date() + R"("})"), 422,
                     "complaint_not_upheld");
 
     auto reversed = caseworker.post(complaint_path + "/reassessment",
@@ -174,7 +174,7 @@ TEST_CASE("a complaint the unit keeps its decision on goes to Statsforvalteren, 
     REQUIRE(caseworker.post(complaint_path + "/reassessment", R"({"reverse":false,"grounds":"The criteria are not met."})")
                 .status == 200);
     require_problem(caseworker.post(complaint_path + "/outcome", R"({"outcome":"reversed","decided_on":")" + utc_date() +
-                                                                    R"(","grounds":"x"})"), 409, "complaint_not_forwarded");
+                                                                    R"(","grounds":"x"})"), 422, "complaint_not_forwarded");
     auto forwarded = caseworker.post(complaint_path + "/forwarding", R"({"forwarded_on":")" + utc_date() + R"("})");
     INFO(forwarded.describe());
     REQUIRE(forwarded.status == 200);
@@ -320,7 +320,7 @@ TEST_CASE("an exchange at home sends device A to service and B out through the d
     CHECK(refused.body.find("inspection_missing") != std::string::npos);
     CHECK(text_of(warehouse.get(loan.device_path).object(), "state") == "on_loan");   // nothing half-done
     require_problem(login(server, "warehouse2").post(exchange, delivery_body(id_of(unready)) + fault), 404);
-    require_problem(warehouse.post(exchange, delivery_body(id_of(loan.device)) + fault), 409, "exchange_same_device");
+    require_problem(warehouse.post(exchange, delivery_body(id_of(loan.device)) + fault), 422, "exchange_same_device");
 
     auto replacement = ready_device(warehouse, technician, model);
     auto swapped = warehouse.post(exchange, delivery_body(id_of(replacement)) + fault);
@@ -362,7 +362,7 @@ TEST_CASE("a technician records a service visit or an inspection at the home wit
     auto model = model_of_category(warehouse, "cpap");
     auto on_shelf = ready_device(warehouse, technician, model);
     require_problem(technician.post("/api/v1/devices/" + std::to_string(id_of(on_shelf)) + "/home-visits",
-                                    R"({"work":"x"})"), 409, "device_not_at_patient");
+                                    R"({"work":"x"})"), 422, "device_not_at_patient");
 }
 
 TEST_CASE("a patient moving to another unit is transferred with the loan; the device changes unit when received",
