@@ -71,7 +71,7 @@ Poco::JSON::Object::Ptr full_case(db::Transaction& tx, const db::Case& c, const 
     Poco::JSON::Array::Ptr loans = new Poco::JSON::Array;
     for (const auto& loan : tx.loans_of_case(c.id)) loans->add(loan_view(loan));
     view->set("loans", loans);
-    add_case_flows(tx, c, view);
+    add_case_flows(tx, c, view, may_see_patient(caller, c));
     return view;
 }
 

@@ -31,7 +31,11 @@ void add_transfer_routes(Router& router, App& app) {
         [&app](Request& request) {
             return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) {
                 Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-                for (const auto& t : unit_transfers(tx, actor)) items->add(transfer_view(tx, t));
+                for (const auto& t : unit_transfers(tx, actor)) {
+                    auto view = transfer_view(tx, t);
+                    view->set("trail", transfer_trail(tx, actor, t));   // this unit's own events of the transfer
+                    items->add(view);
+                }
                 return items;
             }));
         }});

@@ -110,4 +110,16 @@ std::vector<db::Transfer> unit_transfers(db::Transaction& tx, const Actor& actor
     return tx.transfers_of_unit(actor.caller.unit_id);
 }
 
+Poco::JSON::Array::Ptr transfer_trail(db::Transaction& tx, const Actor& actor, const db::Transfer& transfer) {
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const auto& event : tx.case_events(transfer.case_id)) {
+        if (event.unit_id != actor.caller.unit_id || event.kind.rfind("transfer_", 0) != 0) continue;
+        auto data = parse_json_text(event.data_json);
+        if (data.type() != typeid(Poco::JSON::Object::Ptr)) continue;
+        auto id = data.extract<Poco::JSON::Object::Ptr>()->optValue<db::Id>("transfer_id", 0);
+        if (id == transfer.id) items->add(event_view(event));
+    }
+    return items;
+}
+
 }  // namespace bhm::server

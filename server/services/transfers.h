@@ -3,6 +3,8 @@
 // Both units get the transfer's events in their own trail.
 #pragma once
 
+#include <Poco/JSON/Array.h>
+
 #include "server/services/actor.h"
 
 namespace bhm::server {
@@ -13,5 +15,7 @@ db::Transfer receive_transfer(db::Transaction& tx, const Actor& actor, db::Id tr
 
 // Transfers sent or received by the caller's unit, newest first.
 std::vector<db::Transfer> unit_transfers(db::Transaction& tx, const Actor& actor);
+// The caller's unit's own trail entries of one transfer (each unit gets its own copy of each step).
+Poco::JSON::Array::Ptr transfer_trail(db::Transaction& tx, const Actor& actor, const db::Transfer& transfer);
 
 }  // namespace bhm::server

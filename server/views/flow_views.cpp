@@ -116,12 +116,19 @@ Poco::JSON::Object::Ptr transfer_view(db::Transaction& tx, const db::Transfer& t
     return o;
 }
 
-void add_case_flows(db::Transaction& tx, const db::Case& c, Poco::JSON::Object::Ptr& view) {
+void add_case_flows(db::Transaction& tx, const db::Case& c, Poco::JSON::Object::Ptr& view, bool personal) {
     Poco::JSON::Array::Ptr decisions = new Poco::JSON::Array;
     for (const auto& d : tx.decisions(c.id)) decisions->add(decision_view(d));
     view->set("decisions", decisions);
     Poco::JSON::Array::Ptr complaints = new Poco::JSON::Array;
-    for (const auto& complaint : tx.complaints(c.id)) complaints->add(complaint_view(tx, complaint));
+    for (const auto& complaint : tx.complaints(c.id)) {
+        auto item = complaint_view(tx, complaint);
+        if (!personal) {
+            item->remove("summary");
+            item->remove("steps");
+        }
+        complaints->add(item);
+    }
     view->set("complaints", complaints);
     Poco::JSON::Array::Ptr transfers = new Poco::JSON::Array;
     for (const auto& t : tx.transfers_of_unit(c.unit_id))

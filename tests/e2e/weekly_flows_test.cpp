@@ -108,6 +108,8 @@ TEST_CASE("starting the return at review puts the device on the pick-up list unt
     REQUIRE(started.status == 201);
     CHECK(text_of(started.object(), "reason") == "review_return");
     require_problem(caseworker.post(path, R"({"reason":"again"})"), 409, "return_already_started");
+    auto reminder = warehouse.get("/api/v1/loans/" + std::to_string(id_of(loan.loan))).object();
+    CHECK(reminder->getValue<bool>("return_started"));
     CHECK(lists_device(warehouse.get("/api/v1/pickups").array(), id_of(loan.device)));
     CHECK_FALSE(lists_device(login(server, "warehouse2").get("/api/v1/pickups").array(), id_of(loan.device)));
     REQUIRE(warehouse.post(loan.device_path + "/return", "").status == 200);
@@ -156,6 +158,10 @@ TEST_CASE("a complaint in time is reassessed and reverses the decision as a new 
     auto complaints = c->getArray("complaints");
     REQUIRE(complaints->size() == 1);
     CHECK(complaints->getObject(0)->getArray("steps")->size() == 1);
+    // The warehouse sees that there was a complaint, not what the patient wrote.
+    auto limited = login(server, "warehouse").get(case_path).object()->getArray("complaints")->getObject(0);
+    CHECK_FALSE(limited->has("summary"));
+    CHECK(text_of(limited, "status") == "reversed");
 }
 
 TEST_CASE("a complaint the unit keeps its decision on goes to Statsforvalteren, whose reversal is a new entry",
@@ -400,7 +406,13 @@ TEST_CASE("a patient moving to another unit is transferred with the loan; the de
     require_problem(warehouse.get(loan.device_path), 404);
     require_problem(warehouse.get(loan.case_path), 404);
     CHECK(text_of(receiving.get(loan.case_path).object(), "status") == "delivered");
-    CHECK(text_of(warehouse.get("/api/v1/transfers").array()->getObject(0), "status") == "received");
+    auto sent = warehouse.get("/api/v1/transfers").array()->getObject(0);
+    CHECK(text_of(sent, "status") == "received");
+    auto own_trail = sent->getArray("trail");   // the sending unit's own trail of the transfer
+    REQUIRE(own_trail->size() == 2);
+    CHECK(has_event(own_trail, "transfer_started"));
+    CHECK(has_event(own_trail, "transfer_received"));
+    CHECK(receiving.get("/api/v1/transfers").array()->getObject(0)->getArray("trail")->size() == 2);
     auto trail = device_events(receiving, id_of(loan.device));
     CHECK(has_event(trail, "transfer_started"));
     CHECK(has_event(trail, "transfer_received"));
