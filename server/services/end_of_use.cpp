@@ -68,6 +68,20 @@ DeathOutcome record_death(db::Transaction& tx, const Actor& actor, db::Id patien
             end_loan_for(tx, actor, loan, LoanEnd::death, json_text(data));
             outcome.pickups.push_back(task);
         }
+        // Cases still waiting (applied, approved) close too, and a device picked for one goes back to stock.
+        auto current = tx.case_by_id(c.id);
+        auto next = current ? case_status_after_death(current->status) : std::nullopt;
+        if (!next) continue;
+        db::DeviceFilter picked;
+        picked.unit_id = current->unit_id;
+        picked.reserved_case_id = current->id;
+        for (auto device : tx.devices(picked, db::Page{10, 0}))
+            move_device(tx, actor, device, DeviceAction::release_reservation, current->id);
+        const auto before = current->status;
+        current->status = *next;
+        tx.update_case(*current);
+        record_event(tx, actor, EventDraft{"case_closed", std::nullopt, current->id, to_string(before),
+                                           to_string(current->status), json_text(recorded)});
     }
     return outcome;
 }

@@ -14,6 +14,17 @@ std::optional<Refusal> check_death_record(bool already_recorded, std::optional<D
     return std::nullopt;
 }
 
+std::optional<CaseStatus> case_status_after_death(CaseStatus current) {
+    switch (current) {
+        case CaseStatus::applied:
+        case CaseStatus::approved:
+        case CaseStatus::delivered: return CaseStatus::closed;
+        case CaseStatus::rejected:
+        case CaseStatus::closed: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 Transition write_off(const DeviceStatus& current, const std::string& reason) {
     if (current.state == DeviceState::retired) {
         return Transition{std::nullopt,

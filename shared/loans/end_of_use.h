@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "shared/cases/case_flow.h"
 #include "shared/core/date.h"
 #include "shared/core/refusal.h"
 #include "shared/devices/lifecycle.h"
@@ -14,6 +15,10 @@ namespace bhm {
 
 // Codes: death_already_recorded, death_in_future, death_date_missing (unset date).
 std::optional<Refusal> check_death_record(bool already_recorded, std::optional<Date> died_on, Date today);
+
+// A death ends every open case of the patient: applied, approved (waiting for delivery) and delivered cases
+// close, so none is left in a queue; rejected and closed cases stay as they are (nothing: no change).
+std::optional<CaseStatus> case_status_after_death(CaseStatus current);
 
 // A write-off takes a device out of use for good (state retired), wherever it is: on the shelf, lost, or at the
 // patient's (then its loan ends as written off). Codes: write_off_reason_missing, device_retired.

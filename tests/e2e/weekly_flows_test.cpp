@@ -239,7 +239,13 @@ TEST_CASE("a patient's death ends the loan, closes the case and creates a pick-u
     auto caseworker = login(server, "caseworker");
     auto manager = login(server, "manager");
     auto before = cpap_row(manager);
-    auto loan = deliver_cpap(warehouse, login(server, "technician"), caseworker, 806);
+    auto technician = login(server, "technician");
+    auto loan = deliver_cpap(warehouse, technician, caseworker, 806);
+    // A second application of the same patient, approved with a device picked: it must not wait forever.
+    auto waiting = approved_case(caseworker, "oxygen_concentrator", 806);
+    auto picked = ready_device(warehouse, technician, model_of_category(warehouse, "oxygen_concentrator"));
+    REQUIRE(warehouse.post("/api/v1/cases/" + std::to_string(id_of(waiting)) + "/reservation",
+                           R"({"device_id":)" + std::to_string(id_of(picked)) + "}").status == 200);
     const std::string patient_path = "/api/v1/patients/" + std::to_string(loan.c->getValue<long long>("patient_id"));
     require_problem(warehouse.post(patient_path + "/death", R"({"died_on":")" + utc_date() + R"("})"), 403);
     require_problem(caseworker.post(patient_path + "/death", R"({"died_on":")" + utc_date(3) + R"("})"), 422,
@@ -255,6 +261,8 @@ TEST_CASE("a patient's death ends the loan, closes the case and creates a pick-u
     CHECK(text_of(c, "status") == "closed");
     CHECK(text_of(c, "patient_died_on") == utc_date(-1));
     CHECK(text_of(c->getArray("loans")->getObject(0), "end_reason") == "death");
+    CHECK(text_of(caseworker.get("/api/v1/cases/" + std::to_string(id_of(waiting))).object(), "status") == "closed");
+    CHECK(text_of(warehouse.get("/api/v1/devices/" + std::to_string(id_of(picked))).object(), "state") == "available");
     CHECK(lists_device(warehouse.get("/api/v1/pickups").array(), id_of(loan.device)));
     CHECK_FALSE(lists_device(warehouse.get("/api/v1/loans/overdue?as_of=" + utc_date(500)).array(), id_of(loan.device)));
     auto after = cpap_row(manager);

@@ -16,6 +16,14 @@ TEST_CASE("a death is recorded once, with a date that is not in the future") {
     CHECK(check_death_record(false, std::nullopt, today)->code == "death_date_missing");
 }
 
+TEST_CASE("a death closes the patient's applied, approved and delivered cases and leaves the others") {
+    CHECK(case_status_after_death(CaseStatus::applied) == CaseStatus::closed);
+    CHECK(case_status_after_death(CaseStatus::approved) == CaseStatus::closed);
+    CHECK(case_status_after_death(CaseStatus::delivered) == CaseStatus::closed);
+    CHECK_FALSE(case_status_after_death(CaseStatus::rejected));
+    CHECK_FALSE(case_status_after_death(CaseStatus::closed));
+}
+
 TEST_CASE("a device is written off with a reason from any state but retired, also from the patient's home") {
     for (auto state : {DeviceState::available, DeviceState::on_loan, DeviceState::lost, DeviceState::in_service,
                        DeviceState::reserved, DeviceState::returned, DeviceState::received}) {
