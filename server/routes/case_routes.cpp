@@ -42,6 +42,24 @@ CaseCommand case_command(const Poco::JSON::Object::Ptr& body) {
     return c;
 }
 
+}  // namespace
+
+// Shared with the exchange route (server/routes/flow_routes.h): one reading of the handover checklist.
+DeliveryCommand delivery_command(const Poco::JSON::Object::Ptr& body) {
+    DeliveryCommand d;
+    d.device_id = required_int(body, "device_id");
+    d.handover = required_string(body, "handover", 16);
+    d.manual_included = optional_bool(body, "manual_included", false);
+    d.training_recorded = optional_bool(body, "training_recorded", false);
+    d.trained_who = optional_string(body, "trained", 300).value_or("");
+    d.fitted_and_tested = optional_bool(body, "fitted_and_tested", false);
+    d.not_fitted_reason = optional_string(body, "not_fitted_reason").value_or("");
+    d.delivered_at = optional_timestamp(body, "delivered_at");
+    return d;
+}
+
+namespace {
+
 db::Case readable_case(db::Transaction& tx, const Actor& actor, db::Id id) {
     auto c = tx.case_by_id(id);
     if (!c || !may_read_unit(tx, actor.caller, c->unit_id)) not_found("Case " + std::to_string(id));
@@ -89,20 +107,6 @@ void add_case_command(Router& router, App& app, const std::string& path, const s
 }
 
 }  // namespace
-
-// Shared with the exchange route (server/routes/flow_routes.h): one reading of the handover checklist.
-DeliveryCommand delivery_command(const Poco::JSON::Object::Ptr& body) {
-    DeliveryCommand d;
-    d.device_id = required_int(body, "device_id");
-    d.handover = required_string(body, "handover", 16);
-    d.manual_included = optional_bool(body, "manual_included", false);
-    d.training_recorded = optional_bool(body, "training_recorded", false);
-    d.trained_who = optional_string(body, "trained", 300).value_or("");
-    d.fitted_and_tested = optional_bool(body, "fitted_and_tested", false);
-    d.not_fitted_reason = optional_string(body, "not_fitted_reason").value_or("");
-    d.delivered_at = optional_timestamp(body, "delivered_at");
-    return d;
-}
 
 void add_case_routes(Router& router, App& app) {
     router.add({"GET", "/api/v1/cases", Access::user, {}, "Cases of your unit (?status=&limit=&cursor=).", "",

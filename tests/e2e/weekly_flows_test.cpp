@@ -463,3 +463,29 @@ TEST_CASE("a reassessment that rejects an approved case puts its picked device b
     CHECK(text_of(after, "state") == "available");
     CHECK(text_of(after, "reserved_case_id").empty());
 }
+
+TEST_CASE("the flows' endpoints are in the OpenAPI document with a summary and, for writes, a body example",
+          "[e2e][flows]") {
+    ServerProcess server;
+    auto answer = login(server, "warehouse").get("/api/v1/openapi.json");
+    INFO(answer.describe());
+    REQUIRE(answer.status == 200);
+    auto paths = answer.object()->getObject("paths");
+    for (const char* path : {"/api/v1/loans/{id}/extension", "/api/v1/loans/{id}/return-request",
+                             "/api/v1/cases/{id}/complaints", "/api/v1/complaints/{id}/reassessment",
+                             "/api/v1/complaints/{id}/forwarding", "/api/v1/complaints/{id}/outcome",
+                             "/api/v1/patients/{id}/death", "/api/v1/devices/{id}/write-off",
+                             "/api/v1/devices/{id}/home-visits", "/api/v1/cases/{id}/exchanges",
+                             "/api/v1/cases/{id}/transfer"}) {
+        INFO(path);
+        REQUIRE(paths->has(path));
+        auto post = paths->getObject(path)->getObject("post");
+        REQUIRE(post);
+        CHECK_FALSE(text_of(post, "summary").empty());
+        CHECK(post->has("requestBody"));
+    }
+    for (const char* path : {"/api/v1/pickups", "/api/v1/transfers", "/api/v1/complaints/{id}"}) {
+        INFO(path);
+        CHECK(paths->has(path));
+    }
+}
