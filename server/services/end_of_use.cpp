@@ -111,6 +111,12 @@ WriteOffOutcome write_off_device(db::Transaction& tx, const Actor& actor, db::Id
     record_event(tx, actor, EventDraft{"device_written_off", device.id, loan ? std::optional(loan->case_id) : std::nullopt,
                                        to_string(before), to_string(device.status.state), json_text(data)});
     if (loan) end_loan_for(tx, actor, *loan, LoanEnd::written_off, json_text(data));
+    if (auto order = tx.open_service_order(device.id)) {   // no repair will follow: the order closes with the reason
+        order->work += (order->work.empty() ? "" : "\n") + std::string("Written off: ") + reason;
+        order->closed_at = actor.now;
+        order->closed_by = actor.caller.actor();
+        tx.update_service_order(*order);
+    }
     if (auto pickup = tx.open_pickup_task_for_device(device.id)) tx.close_pickup_task(pickup->id, actor.now, actor.caller.actor());
     return {record, device};
 }

@@ -314,6 +314,20 @@ TEST_CASE("a device is written off with a reason, ending its loan; the write-off
     CHECK(text_of(c, "status") == "closed");
     CHECK(text_of(c->getArray("loans")->getObject(0), "end_reason") == "written_off");
     CHECK(has_event(device_events(warehouse, id_of(loan.device)), "device_written_off"));
+
+    // A device in service that will not be repaired: the write-off closes its service order.
+    auto technician = login(server, "technician");
+    auto broken = ready_device(warehouse, technician, model_of_category(warehouse, "cpap"));
+    const std::string broken_path = "/api/v1/devices/" + std::to_string(id_of(broken));
+    auto order = technician.post(broken_path + "/service-orders", R"({"fault":"Motor burnt out"})");
+    INFO(order.describe());
+    REQUIRE(order.status == 201);
+    REQUIRE(manager.post(broken_path + "/write-off", R"({"reason":"Not worth repairing."})").status == 200);
+    auto closed = technician.get("/api/v1/service-orders/" + std::to_string(id_of(order.object())));
+    INFO(closed.describe());
+    REQUIRE(closed.status == 200);
+    CHECK_FALSE(text_of(closed.object(), "closed_at").empty());
+    CHECK(figure(cpap_row(manager), "devices_written_off") == figure(before, "devices_written_off") + 2);
 }
 
 TEST_CASE("an exchange at home sends device A to service and B out through the delivery gate; the case stays open",
