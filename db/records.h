@@ -105,6 +105,7 @@ struct Loan {
     bool manual_included = false, training_recorded = false, fitted_and_tested = false;
     std::string trained_who, not_fitted_reason, delivered_by;
     std::optional<Timestamp> returned_at;
+    std::string end_reason;                  // "" while open; shared/loans/loan_end.h once ended
 };
 
 struct Inspection {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "db/flow_records.h"
 #include "db/records.h"
 
 namespace bhm::db {
@@ -109,6 +110,31 @@ public:
     virtual std::vector<Loan> open_loans_due(Id unit_id, Date due_by) = 0;
     // All loans of a unit that were open at some time within [from, to] (reports).
     virtual std::vector<Loan> loans_between(Id unit_id, Timestamp from, Timestamp to) = 0;
+
+    // The weekly flows (issue 12): decisions as an append-only list, complaints, deaths, pick-ups,
+    // write-offs and transfers (db/flow_records.h).
+    virtual Id insert_decision(const DecisionRecord&) = 0;
+    virtual std::vector<DecisionRecord> decisions(Id case_id) = 0;           // oldest first
+    virtual Id insert_complaint(const Complaint&) = 0;
+    virtual void update_complaint_status(Id complaint_id, const std::string& status) = 0;
+    virtual std::optional<Complaint> complaint(Id) = 0;
+    virtual std::vector<Complaint> complaints(Id case_id) = 0;
+    virtual Id insert_complaint_step(const ComplaintStep&) = 0;              // append-only
+    virtual std::vector<ComplaintStep> complaint_steps(Id complaint_id) = 0;
+    virtual void insert_patient_death(const PatientDeath&) = 0;
+    virtual std::optional<PatientDeath> patient_death(Id patient_id) = 0;
+    virtual std::vector<Case> cases_of_patient(Id patient_id) = 0;
+    virtual void move_loan_to_unit(Id loan_id, Id unit_id) = 0;
+    virtual Id insert_pickup_task(const PickupTask&) = 0;
+    virtual void close_pickup_task(Id id, Timestamp at, const std::string& by) = 0;
+    virtual std::optional<PickupTask> open_pickup_task_for_device(Id device_id) = 0;
+    virtual std::vector<PickupTask> open_pickup_tasks(Id unit_id) = 0;
+    virtual Id insert_write_off(const WriteOff&) = 0;
+    virtual std::vector<WriteOff> write_offs_between(Id unit_id, Timestamp from, Timestamp to) = 0;
+    virtual Id insert_transfer(const Transfer&) = 0;
+    virtual void update_transfer(const Transfer&) = 0;                       // status and receipt
+    virtual std::optional<Transfer> transfer(Id) = 0;
+    virtual std::vector<Transfer> transfers_of_unit(Id unit_id) = 0;         // sent or received, newest first
 
     // Inspections and service.
     virtual Id insert_inspection(const Inspection&) = 0;

@@ -86,6 +86,30 @@ public:
     std::vector<Loan> open_loans_due(Id unit_id, Date due_by) override;
     std::vector<Loan> loans_between(Id unit_id, Timestamp from, Timestamp to) override;
 
+    // flows.cpp
+    Id insert_decision(const DecisionRecord&) override;
+    std::vector<DecisionRecord> decisions(Id case_id) override;
+    Id insert_complaint(const Complaint&) override;
+    void update_complaint_status(Id complaint_id, const std::string& status) override;
+    std::optional<Complaint> complaint(Id) override;
+    std::vector<Complaint> complaints(Id case_id) override;
+    Id insert_complaint_step(const ComplaintStep&) override;
+    std::vector<ComplaintStep> complaint_steps(Id complaint_id) override;
+    void insert_patient_death(const PatientDeath&) override;
+    std::optional<PatientDeath> patient_death(Id patient_id) override;
+    std::vector<Case> cases_of_patient(Id patient_id) override;
+    void move_loan_to_unit(Id loan_id, Id unit_id) override;
+    Id insert_pickup_task(const PickupTask&) override;
+    void close_pickup_task(Id id, Timestamp at, const std::string& by) override;
+    std::optional<PickupTask> open_pickup_task_for_device(Id device_id) override;
+    std::vector<PickupTask> open_pickup_tasks(Id unit_id) override;
+    Id insert_write_off(const WriteOff&) override;
+    std::vector<WriteOff> write_offs_between(Id unit_id, Timestamp from, Timestamp to) override;
+    Id insert_transfer(const Transfer&) override;
+    void update_transfer(const Transfer&) override;
+    std::optional<Transfer> transfer(Id) override;
+    std::vector<Transfer> transfers_of_unit(Id unit_id) override;
+
     // service.cpp
     Id insert_inspection(const Inspection&) override;
     std::vector<Inspection> inspections(Id device_id) override;

@@ -2,7 +2,10 @@
 // right, journal notes, site documentation, own equipment, delivery.
 #include "server/routes/route_support.h"
 #include "server/services/cases.h"
+#include "server/services/case_warnings.h"
 #include "server/services/loans.h"
+#include "server/routes/flow_routes.h"
+#include "server/views/flow_views.h"
 
 namespace bhm::server {
 namespace {
@@ -39,6 +42,9 @@ CaseCommand case_command(const Poco::JSON::Object::Ptr& body) {
     return c;
 }
 
+}  // namespace
+
+// Shared with the exchange route (server/routes/flow_routes.h): one reading of the handover checklist.
 DeliveryCommand delivery_command(const Poco::JSON::Object::Ptr& body) {
     DeliveryCommand d;
     d.device_id = required_int(body, "device_id");
@@ -51,6 +57,8 @@ DeliveryCommand delivery_command(const Poco::JSON::Object::Ptr& body) {
     d.delivered_at = optional_timestamp(body, "delivered_at");
     return d;
 }
+
+namespace {
 
 db::Case readable_case(db::Transaction& tx, const Actor& actor, db::Id id) {
     auto c = tx.case_by_id(id);
@@ -81,6 +89,7 @@ Poco::JSON::Object::Ptr full_case(db::Transaction& tx, const db::Case& c, const 
     Poco::JSON::Array::Ptr loans = new Poco::JSON::Array;
     for (const auto& loan : tx.loans_of_case(c.id)) loans->add(loan_view(loan));
     view->set("loans", loans);
+    add_case_flows(tx, c, view, may_see_patient(caller, c));
     return view;
 }
 
@@ -125,7 +134,17 @@ void add_case_routes(Router& router, App& app) {
         [&app](Request& request) {
             auto command = case_command(request.json());
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return full_case(tx, create_case(tx, actor, command), actor.caller);
+                auto c = create_case(tx, actor, command);
+                auto view = full_case(tx, c, actor.caller);
+                Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;   // not refusals: the case is created
+                for (const auto& w : application_warnings(tx, c)) {
+                    Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+                    item->set("code", w.code);
+                    item->set("message", w.message);
+                    warnings->add(item);
+                }
+                view->set("warnings", warnings);
+                return view;
             }), 201);
         }});
 

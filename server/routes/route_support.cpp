@@ -1,6 +1,8 @@
 // Paging helpers and the full route table.
 #include "server/routes/route_support.h"
 
+#include "server/routes/flow_routes.h"
+
 namespace bhm::server {
 
 db::Page page_of(const Request& request) {
@@ -30,6 +32,7 @@ void add_all_routes(Router& router, App& app) {
     add_user_routes(router, app);
     add_report_routes(router, app);
     add_label_routes(router, app);
+    add_flow_routes(router, app);
     add_openapi_route(router);
 }
 

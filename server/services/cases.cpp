@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "server/http/problem.h"
+#include "server/services/decisions.h"
 #include "server/views/views.h"
 #include "shared/loans/reservation.h"
 #include "shared/people/national_id.h"
@@ -87,6 +88,7 @@ db::Case decide_case(db::Transaction& tx, const Actor& actor, db::Id case_id, co
     data.set("loan_days", c.loan_days);
     data.set("complaint_deadline", to_iso(*c.complaint_deadline));
     save_case(tx, actor, c, command.approve ? "case_approved" : "case_rejected", before, data);
+    record_decision_entry(tx, c, "initial");
     return c;
 }
 

@@ -6,6 +6,9 @@
 #include "server/http/problem.h"
 #include "server/views/views.h"
 #include "shared/loans/delivery_time.h"
+#include "shared/loans/end_of_use.h"
+#include "shared/loans/exchange.h"
+#include "shared/loans/loan_end.h"
 #include "shared/loans/loan.h"
 #include "shared/loans/reservation.h"
 #include "shared/core/norway_time.h"
@@ -84,9 +87,10 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     check.training_recorded = command.training_recorded;
     check.fitted_and_tested = command.fitted_and_tested;
     check.not_fitted_reason = command.not_fitted_reason;
-    auto reasons = check_delivery(check);
+    auto reasons = command.exchange ? check_exchange_delivery(check) : check_delivery(check);
     if (!reasons.empty()) refuse_all(reasons, status_for(reasons));
-    if (auto refusal = check_case_delivery(c.status)) refuse(*refusal, 409);
+    if (!command.exchange)
+        if (auto refusal = check_case_delivery(c.status)) refuse(*refusal, 409);
 
     db::Loan loan;
     loan.unit_id = c.unit_id;
@@ -109,7 +113,9 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     data.set("case_number", c.number);
     data.set("handover", loan.handover);
     data.set("due_on", to_iso(loan.due_on));
+    if (command.exchange) data.set("exchange", true);
     move_device(tx, actor, device, DeviceAction::deliver, c.id, json_text(data));
+    if (command.exchange) return {loan, device, c};   // the case stays delivered; exchange.cpp logs the swap
 
     const auto before = c.status;
     c.status = CaseStatus::delivered;
@@ -124,8 +130,9 @@ namespace {
 
 // Ends an open loan (returned, or lost at the patient's) and closes its case.
 void end_loan(db::Transaction& tx, const Actor& actor, db::Loan& loan, Timestamp at, const db::Device& device,
-              const Poco::JSON::Object& data) {
+              const Poco::JSON::Object& data, LoanEnd how) {
     loan.returned_at = at;
+    loan.end_reason = to_string(how);
     tx.update_loan(loan);
     auto c = tx.case_by_id(loan.case_id);
     if (!c || check_case_close(c->status)) return;
@@ -142,9 +149,16 @@ ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id devi
                             std::optional<Timestamp> returned_at) {
     auto device = own_device(tx, actor, device_id);
     auto loan = tx.open_loan_for_device(device.id);
-    if (!loan) {
-        fail(409, "device_not_on_loan",
-             "This device is not on loan (it is " + to_string(device.status.state) + "); nothing to return.");
+    auto pickup = tx.open_pickup_task_for_device(device.id);
+    if (!loan) {   // still at the patient's after the loan ended (death): fetched against its pick-up task
+        if (auto refusal = check_pickup_return(device.status.state, pickup.has_value())) refuse(*refusal, 409);
+        auto ended = tx.loan(pickup->loan_id);
+        Poco::JSON::Object data;
+        data.set("loan_id", pickup->loan_id);
+        data.set("pickup_task_id", pickup->id);
+        move_device(tx, actor, device, DeviceAction::take_return, pickup->case_id, json_text(data));
+        tx.close_pickup_task(pickup->id, actor.now, actor.caller.actor());
+        return {ended.value_or(db::Loan{}), device};
     }
     if (returned_at && *returned_at < loan->delivered_at) {
         fail(409, "stale_scan", "This return was scanned before the device's current loan began (" +
@@ -154,8 +168,10 @@ ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id devi
     Poco::JSON::Object data;
     data.set("loan_id", loan->id);
     data.set("loan_days", days_between(local_date(loan->delivered_at), local_date(at)));
+    if (pickup) data.set("pickup_task_id", pickup->id);
     move_device(tx, actor, device, DeviceAction::take_return, loan->case_id, json_text(data));
-    end_loan(tx, actor, *loan, at, device, data);
+    end_loan(tx, actor, *loan, at, device, data, LoanEnd::returned);
+    if (pickup) tx.close_pickup_task(pickup->id, actor.now, actor.caller.actor());
     return {*loan, device};
 }
 
@@ -167,7 +183,8 @@ db::Device report_device_lost(db::Transaction& tx, const Actor& actor, db::Id de
     if (loan) data.set("loan_id", loan->id);
     move_device(tx, actor, device, DeviceAction::report_lost, loan ? std::optional(loan->case_id) : std::nullopt,
                 json_text(data));
-    if (loan) end_loan(tx, actor, *loan, actor.now, device, data);
+    if (loan) end_loan(tx, actor, *loan, actor.now, device, data, LoanEnd::lost);
+    if (auto pickup = tx.open_pickup_task_for_device(device.id)) tx.close_pickup_task(pickup->id, actor.now, actor.caller.actor());
     return device;
 }
 

@@ -21,6 +21,7 @@ struct DeliveryCommand {
     bool fitted_and_tested = false;
     std::string not_fitted_reason;
     std::optional<Timestamp> delivered_at;   // recorded afterwards: when it really happened
+    bool exchange = false;   // a replacement on a delivered case (server/services/exchange.h), not a first delivery
 };
 
 struct DeliveryOutcome { db::Loan loan; db::Device device; db::Case c; };
@@ -28,6 +29,8 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
 
 struct ReturnOutcome { db::Loan loan; db::Device device; };
 // `returned_at`: when the device really came back (an offline scan's time); clamped to the loan.
+// A device still at the patient's after its loan ended (death) is taken back against its pick-up task;
+// any open pick-up task of the device is done by the return.
 ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id device_id,
                             std::optional<Timestamp> returned_at = std::nullopt);
 

@@ -181,6 +181,7 @@ Poco::JSON::Object::Ptr loan_view(const db::Loan& l) {
     o->set("not_fitted_reason", l.not_fitted_reason);
     o->set("delivered_by", l.delivered_by);
     o->set("returned_at", opt(l.returned_at));
+    o->set("end_reason", l.end_reason.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(l.end_reason));
     return o;
 }
 
