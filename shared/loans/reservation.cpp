@@ -9,6 +9,9 @@ std::vector<Refusal> check_reservation(const DeliveryCheck& check) {
     at_pick.site_check_documented = true;
     at_pick.manual_included = true;
     at_pick.training_recorded = true;
+    at_pick.trained_who = "(recorded at delivery)";
+    at_pick.other_device_picked.reset();
+    at_pick.delivered_at.reset();
     at_pick.fitted_and_tested = true;
     return check_delivery(at_pick);
 }
