@@ -35,6 +35,8 @@ protected:
                               .argument("ADDR").binding("bhm.bind"));
         options.addOption(Option("db", "d", "SQLite file (BHM_DB; default var/bhm.db)").argument("FILE").binding("bhm.db"));
         options.addOption(Option("demo", "", "load the demo data set (BHM_DEMO=1)").binding("bhm.demo"));
+        options.addOption(Option("site-check-max-years", "", "years a site check counts, the unit's own policy "
+                                 "(BHM_SITE_CHECK_MAX_YEARS; default 5)").argument("YEARS").binding("bhm.site_check_max_years"));
         options.addOption(Option("config", "c", "optional properties file").argument("FILE").callback(
             Poco::Util::OptionCallback<ServerMain>(this, &ServerMain::load_config)));
     }
@@ -52,6 +54,10 @@ protected:
         SystemClock clock;
         Authenticator auth(*store, signing_secret(*store), token_minutes);
         App app{*store, clock, auth};
+        app.site_check_max_years = std::stoi(setting("bhm.site_check_max_years", "BHM_SITE_CHECK_MAX_YEARS",
+                                                     std::to_string(default_site_check_max_years)));
+        if (app.site_check_max_years < 1 || app.site_check_max_years > 100)
+            throw std::invalid_argument("BHM_SITE_CHECK_MAX_YEARS must be 1 to 100 years");
         if (demo) print_demo(load_demo_data(*store, clock.now(), Poco::Environment::get("BHM_DEMO_PASSWORD", "demo")));
 
         Router router;

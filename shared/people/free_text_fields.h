@@ -11,7 +11,7 @@
 
 namespace bhm {
 
-inline constexpr std::array<std::string_view, 14> free_text_fields{
+inline constexpr std::array<std::string_view, 13> free_text_fields{
     "grounds",            // decision grounds
     "reason",             // reasons: corrections, releases, refusals given by staff
     "correction_reason",  // why a journal note or site check was corrected
@@ -24,7 +24,6 @@ inline constexpr std::array<std::string_view, 14> free_text_fields{
     "trained",            // who was trained
     "documented_by",      // who documented a site check
     "document_ref",       // the site check document's reference
-    "address",            // a site check's address
     "requester_name",     // the applying doctor or therapist
 };
 
