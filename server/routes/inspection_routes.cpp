@@ -55,7 +55,7 @@ void add_inspection_routes(Router& router, App& app) {
                     auto view = device_view(tx, d);
                     // "due" is the gate's own definition (shared inspection_due): due on the day is not delivered.
                     view->set("due", inspection_due(d.inspection_due, today));
-                    view->set("overdue", !d.inspection_due || *d.inspection_due < today);
+                    view->set("overdue", inspection_overdue(d.inspection_due, today));
                     items->add(view);
                 }
                 return items;
