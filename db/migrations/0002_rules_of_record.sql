@@ -13,7 +13,7 @@ CREATE TABLE journal_notes (
     correction_reason TEXT NOT NULL
 );
 CREATE INDEX journal_notes_by_case ON journal_notes (case_id, id);
--- The note each case had so far becomes its first entry.
+-- The note each case had so far becomes its first entry (who recorded it was not kept: recorded_by is '').
 INSERT INTO journal_notes (case_id, hpr_number, written_at, recorded_at, recorded_by, corrects_id, correction_reason)
     SELECT id, journal_hpr, journal_written_at, journal_written_at, '', NULL, '' FROM cases
     WHERE journal_written_at IS NOT NULL;

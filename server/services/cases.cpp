@@ -175,7 +175,9 @@ db::SiteCheckRecord record_site_check(db::Transaction& tx, const Actor& actor, d
 
 db::Case record_own_equipment(db::Transaction& tx, const Actor& actor, db::Id case_id, const std::string& note) {
     auto c = own_case(tx, actor, case_id);
-    if (auto refusal = check_own_equipment_allowed(c.palliative, c.status)) refuse(*refusal, 409);
+    // Not palliative: a rule (422). Too late or already recorded: the case's state says no (409).
+    if (auto refusal = check_own_equipment_allowed(c.palliative, c.status))
+        refuse(*refusal, refusal->code == "own_equipment_not_palliative" ? 422 : 409);
     db::DeviceFilter picked;
     picked.unit_id = c.unit_id;
     picked.reserved_case_id = c.id;

@@ -29,6 +29,10 @@ std::optional<Refusal> check_own_equipment_allowed(bool palliative, CaseStatus s
         return Refusal{"own_equipment_not_palliative",
                        "Only a palliative case may be recorded as using the institution's own equipment.",
                        "Prosedyre pkt. 9 (palliativ unntak)"};
+    if (status == CaseStatus::own_equipment)
+        return Refusal{"own_equipment_already",
+                       "This case is already recorded as using the institution's own equipment.",
+                       "Prosedyre pkt. 9 (palliativ unntak)"};
     if (status != CaseStatus::applied && status != CaseStatus::approved)
         return Refusal{"own_equipment_too_late",
                        "The case is " + to_string(status) + "; own equipment can be recorded only before delivery.",

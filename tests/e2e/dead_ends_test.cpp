@@ -139,6 +139,8 @@ TEST_CASE("a case on the institution's own equipment ends in its own state, out 
     INFO(own.describe());
     REQUIRE(own.status == 200);
     CHECK(text_of(own.object(), "status") == "own_equipment");
+    require_problem(caseworker.post(case_path(c) + "/own-equipment", R"({"note":"Igjen"})"), 409,
+                    "own_equipment_already");
 
     auto approved = caseworker.get("/api/v1/cases?status=approved&limit=500");
     REQUIRE(approved.status == 200);
