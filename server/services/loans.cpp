@@ -58,7 +58,7 @@ int status_for(const std::vector<Refusal>& reasons, DeviceState device_state) {
     return 422;
 }
 
-// A device of ours already picked for the case, other than `device_id`.
+// The device of ours picked (reserved) for the case, if any: one device per case.
 std::optional<db::Device> picked_for_case(db::Transaction& tx, const db::Case& c) {
     db::DeviceFilter picked;
     picked.unit_id = c.unit_id;
