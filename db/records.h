@@ -92,10 +92,28 @@ struct Case {
     std::int64_t version = 0;
 };
 
+// Append-only: a correction is a new row naming the one it corrects, with the reason.
 struct SiteCheckRecord {
     Id id = 0; Id case_id = 0;
     std::string documented_by; Date checked_on; std::string document_ref;
     Timestamp recorded_at; std::string recorded_by;
+    std::string address;                     // the site it covers
+    std::optional<Id> corrects_id; std::string correction_reason;
+};
+
+// Rule 7, append-only like site checks; the case's journal_hpr/journal_written_at mirror the latest.
+struct JournalNoteRecord {
+    Id id = 0; Id case_id = 0;
+    std::string hpr_number; Timestamp written_at;
+    Timestamp recorded_at; std::string recorded_by;
+    std::optional<Id> corrects_id; std::string correction_reason;
+};
+
+// One instrument of the unit's register of test instruments (IEC 62353 tests need a calibrated one).
+struct TestInstrumentRecord {
+    Id id = 0; Id unit_id = 0;
+    std::string identity; Date calibrated_on; int calibration_interval_months = 12;
+    Timestamp registered_at; std::string registered_by;
 };
 
 // handover: "discharge" | "shipped"

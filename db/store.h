@@ -98,7 +98,9 @@ public:
     virtual std::vector<Case> cases(Id unit_id, std::optional<CaseStatus> status, const Page&) = 0;
     virtual std::string next_case_number(const std::string& unit_code, int year) = 0;
     virtual Id insert_site_check(const SiteCheckRecord&) = 0;
-    virtual std::vector<SiteCheckRecord> site_checks(Id case_id) = 0;
+    virtual std::vector<SiteCheckRecord> site_checks(Id case_id) = 0;   // oldest first
+    virtual Id insert_journal_note(const JournalNoteRecord&) = 0;
+    virtual std::vector<JournalNoteRecord> journal_notes(Id case_id) = 0;   // oldest first
 
     // Loans.
     virtual Id insert_loan(const Loan&) = 0;
@@ -143,6 +145,12 @@ public:
     virtual void update_service_order(const ServiceOrder&) = 0;
     virtual std::optional<ServiceOrder> service_order(Id) = 0;
     virtual std::optional<ServiceOrder> open_service_order(Id device_id) = 0;
+    // The unit's register of test instruments; identity is unique within a unit.
+    virtual Id insert_test_instrument(const TestInstrumentRecord&) = 0;
+    virtual void update_test_instrument(const TestInstrumentRecord&) = 0;   // calibration date and interval
+    virtual std::vector<TestInstrumentRecord> test_instruments(Id unit_id) = 0;
+    virtual std::optional<TestInstrumentRecord> test_instrument(Id unit_id, const std::string& identity) = 0;
+    virtual std::optional<TestInstrumentRecord> test_instrument_by_id(Id id) = 0;
 
     // The audit trail (append-only) and answered scans.
     virtual Id append_event(const Event&) = 0;

@@ -49,6 +49,8 @@ protected:
                               .binding("bhm.secure_cookies"));
         for (const auto& limit : limit_settings())
             options.addOption(Option(limit.flag, "", limit.help).argument(limit.unit).binding("bhm." + limit.flag));
+        options.addOption(Option("site-check-max-years", "", "years a site check counts, the unit's own policy "
+                                 "(BHM_SITE_CHECK_MAX_YEARS; default 5)").argument("YEARS").binding("bhm.site_check_max_years"));
         options.addOption(Option("config", "c", "optional properties file").argument("FILE").callback(
             Poco::Util::OptionCallback<ServerMain>(this, &ServerMain::load_config)));
     }
@@ -73,6 +75,10 @@ protected:
                            token_minutes);
         App app{*store, clock, auth};
         app.secure_cookies = config().has("bhm.secure_cookies") || Poco::Environment::get("BHM_SECURE_COOKIES", "") == "1";
+        app.site_check_max_years = std::stoi(setting("bhm.site_check_max_years", "BHM_SITE_CHECK_MAX_YEARS",
+                                                     std::to_string(default_site_check_max_years)));
+        if (app.site_check_max_years < 1 || app.site_check_max_years > 100)
+            throw std::invalid_argument("BHM_SITE_CHECK_MAX_YEARS must be 1 to 100 years");
         if (demo) print_demo(load_demo_data(*store, clock.now(), Poco::Environment::get("BHM_DEMO_PASSWORD", "demo")));
 
         Router router;

@@ -76,6 +76,8 @@ public:
     std::string next_case_number(const std::string& unit_code, int year) override;
     Id insert_site_check(const SiteCheckRecord&) override;
     std::vector<SiteCheckRecord> site_checks(Id case_id) override;
+    Id insert_journal_note(const JournalNoteRecord&) override;
+    std::vector<JournalNoteRecord> journal_notes(Id case_id) override;
 
     // loans.cpp
     Id insert_loan(const Loan&) override;
@@ -117,6 +119,11 @@ public:
     void update_service_order(const ServiceOrder&) override;
     std::optional<ServiceOrder> service_order(Id) override;
     std::optional<ServiceOrder> open_service_order(Id device_id) override;
+    Id insert_test_instrument(const TestInstrumentRecord&) override;
+    void update_test_instrument(const TestInstrumentRecord&) override;
+    std::vector<TestInstrumentRecord> test_instruments(Id unit_id) override;
+    std::optional<TestInstrumentRecord> test_instrument(Id unit_id, const std::string& identity) override;
+    std::optional<TestInstrumentRecord> test_instrument_by_id(Id id) override;
 
     // events.cpp
     Id append_event(const Event&) override;

@@ -170,21 +170,29 @@ void add_case_routes(Router& router, App& app) {
         });
 
     add_case_command(router, app, "journal-note",
-        "The responsible specialist doctor's journal note (rule 7): HPR number and time.",
-        R"({"hpr_number":"1234567","written_at":"2026-11-22T10:00:00Z"})",
+        "The responsible specialist doctor's journal note (rule 7): HPR number and time. Append-only: a later "
+        "one is a correction and needs 'correction_reason'; the earlier stays in journal_notes.",
+        R"({"hpr_number":"1234567","written_at":"2026-11-22T10:00:00Z","correction_reason":""})",
         [](db::Transaction& tx, const Actor& actor, db::Id id, const Poco::JSON::Object::Ptr& body) {
             JournalNote note{required_string(body, "hpr_number", 16),
                              optional_timestamp(body, "written_at").value_or(actor.now)};
-            return record_journal_note(tx, actor, id, note);
+            return record_journal_note(tx, actor, id, note,
+                                       optional_string(body, "correction_reason").value_or(""));
         });
 
     add_case_command(router, app, "site-checks",
-        "Documentation that the site's electrical installation is checked (FOR-2013-11-29-1373 § 9).",
+        "Documentation that the site's electrical installation is checked (FOR-2013-11-29-1373 § 9), for the "
+        "patient's current address (default) and no older than BHM_SITE_CHECK_MAX_YEARS. Append-only: a "
+        "correction names the one it corrects ('corrects') with 'correction_reason'.",
         R"({"documented_by":"Elektro AS","checked_on":"2026-11-20","document_ref":"EL-2026-117"})",
-        [](db::Transaction& tx, const Actor& actor, db::Id id, const Poco::JSON::Object::Ptr& body) {
-            SiteCheck check{required_string(body, "documented_by", 200), required_date(body, "checked_on"),
-                            required_string(body, "document_ref", 200)};
-            record_site_check(tx, actor, id, check);
+        [&app](db::Transaction& tx, const Actor& actor, db::Id id, const Poco::JSON::Object::Ptr& body) {
+            SiteCheckCommand command;
+            command.check = SiteCheck{required_string(body, "documented_by", 200), required_date(body, "checked_on"),
+                                      required_string(body, "document_ref", 200),
+                                      optional_string(body, "address", 300).value_or("")};
+            command.corrects_id = optional_int(body, "corrects");
+            command.correction_reason = optional_string(body, "correction_reason").value_or("");
+            record_site_check(tx, actor, id, command, app.site_check_max_years);
             return own_case(tx, actor, id);
         });
 
@@ -211,7 +219,7 @@ void add_case_routes(Router& router, App& app) {
         [&app](Request& request) {
             auto command = delivery_command(request.json());
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                auto outcome = deliver(tx, actor, request.id_param(), command);
+                auto outcome = deliver(tx, actor, request.id_param(), command, app.site_check_max_years);
                 auto view = loan_view(outcome.loan);
                 view->set("device", device_view(tx, outcome.device));
                 view->set("case", case_view(tx, outcome.c));

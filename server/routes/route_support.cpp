@@ -25,7 +25,9 @@ void add_all_routes(Router& router, App& app) {
     add_catalogue_routes(router, app);
     add_device_routes(router, app);
     add_inspection_routes(router, app);
+    add_instrument_routes(router, app);
     add_case_routes(router, app);
+    add_case_history_routes(router, app);
     add_loan_routes(router, app);
     add_scan_routes(router, app);
     add_station_routes(router, app);

@@ -3,14 +3,18 @@
 #pragma once
 
 #include "server/services/actor.h"
+#include "shared/loans/delivery.h"
 
 namespace bhm::server {
 
 struct ReserveOutcome { db::Device device; bool already_reserved = false; };
 ReserveOutcome reserve_for_case(db::Transaction& tx, const Actor& actor, db::Id case_id, db::Id device_id);
 
-// Puts a picked device back on the shelf (the case keeps waiting for another).
+// Puts a picked device back on the shelf (the case keeps waiting for another). A device still tied to a
+// case after leaving `reserved` (a failed inspection) is untied in its state, with a reservation_released event.
 db::Device release_reservation(db::Transaction& tx, const Actor& actor, db::Id device_id);
+// Unties a device from the case it was picked for, in its current state (a reservation_released event).
+void release_lapsed_reservation(db::Transaction& tx, const Actor& actor, db::Device& device, const std::string& why);
 
 struct DeliveryCommand {
     db::Id device_id = 0;
@@ -25,7 +29,10 @@ struct DeliveryCommand {
 };
 
 struct DeliveryOutcome { db::Loan loan; db::Device device; db::Case c; };
-DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id, const DeliveryCommand& command);
+// The gate judges the device and paperwork as of command.delivered_at; a site check counts for
+// `site_check_max_years` (the unit's BHM_SITE_CHECK_MAX_YEARS).
+DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id, const DeliveryCommand& command,
+                        int site_check_max_years = default_site_check_max_years);
 
 struct ReturnOutcome { db::Loan loan; db::Device device; };
 // `returned_at`: when the device really came back (an offline scan's time); clamped to the loan.

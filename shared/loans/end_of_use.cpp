@@ -20,7 +20,8 @@ std::optional<CaseStatus> case_status_after_death(CaseStatus current) {
         case CaseStatus::approved:
         case CaseStatus::delivered: return CaseStatus::closed;
         case CaseStatus::rejected:
-        case CaseStatus::closed: return std::nullopt;
+        case CaseStatus::closed:
+        case CaseStatus::own_equipment: return std::nullopt;
     }
     return std::nullopt;
 }

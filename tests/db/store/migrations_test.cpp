@@ -49,7 +49,8 @@ TEST_CASE("opening a new store applies every migration once and records its vers
     CHECK(parse_iso_timestamp(rows[0].text("applied_at")).has_value());
     for (const char* table : {"regions", "units", "warehouses", "locations", "users", "stations", "settings",
                               "categories", "category_consumables", "models", "devices", "patients", "cases",
-                              "site_checks", "loans", "inspections", "service_orders", "events", "scans"}) {
+                              "site_checks", "loans", "inspections", "service_orders", "events", "scans",
+                              "journal_notes", "test_instruments"}) {
         INFO(table);
         CHECK(count(session, std::string("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '") +
                                  table + "'") == 1);
@@ -69,7 +70,7 @@ TEST_CASE("a later migration is applied on the next open, and only that one") {
     open_sqlite_store(path);
     auto session = raw_session(path);
     std::vector<Migration> migrations = embedded_migrations();
-    const int next = migrations.back().version + 1;   // versions may leave gaps (0002 is another branch's)
+    const int next = migrations.back().version + 1;
     migrations.push_back({next, "add_colour", "ALTER TABLE devices ADD COLUMN colour TEXT;"});
     CHECK(apply_migrations(session, migrations, Timestamp{0}) == std::vector<int>{next});
     CHECK(apply_migrations(session, migrations, Timestamp{0}).empty());
