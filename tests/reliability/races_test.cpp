@@ -128,6 +128,13 @@ std::vector<PreparedCase> prepared_cases(const e2e::ApiClient& caseworker, int f
     return made;
 }
 
+// "code ×n, code ×m": which reasons the losers were given.
+std::string tally_text(const std::map<std::string, int>& tally) {
+    std::string text;
+    for (const auto& [code, n] : tally) text += (text.empty() ? "" : ", ") + code + " x" + std::to_string(n);
+    return text.empty() ? "none" : text;
+}
+
 std::string failures_text(const std::vector<std::string>& failures) {
     std::string text;
     for (std::size_t i = 0; i < failures.size() && i < 10; ++i) text += "\n  " + failures[i];
@@ -154,6 +161,7 @@ TEST_CASE("two stations picking one device for two cases at the same moment: exa
     int one_winner = 0;
     int styles[3] = {0, 0, 0};
     std::map<long long, long long> winner_of;   // device -> the case it went to
+    std::map<std::string, int> loser_codes;
     std::vector<std::string> failures;
     for (int round = 0; round < pick_rounds; ++round) {
         const auto& device = devices[static_cast<std::size_t>(round)];
@@ -177,6 +185,7 @@ TEST_CASE("two stations picking one device for two cases at the same moment: exa
         if (first_won != second_won && is_conflict_with_reason(loser)) {
             ++one_winner;
             ++styles[style];
+            ++loser_codes[loser.text("code")];
             const std::size_t winner = first_won ? sides[0] : sides[1];
             winner_of[device.id] = cases[winner].id;
             free_case = first_won ? sides[1] : sides[0];
@@ -203,7 +212,8 @@ TEST_CASE("two stations picking one device for two cases at the same moment: exa
 
     std::cout << "pick races: " << pick_rounds << " rounds (" << styles[0] << " scan/scan, " << styles[1]
               << " reservation/reservation, " << styles[2] << " scan/reservation with one winner), " << one_winner
-              << " with exactly one winner and a 409 with a reason, " << failures.size() << " not; " << disagreeing
+              << " with exactly one winner and a 409 with a reason (" << tally_text(loser_codes) << "), "
+              << failures.size() << " not; " << disagreeing
               << " devices not as the winner left them; prepared in " << prepared << " s, raced in " << raced << " s\n";
     INFO("failed rounds:" << failures_text(failures));
     CHECK(failures.empty());
@@ -242,6 +252,7 @@ TEST_CASE("a return racing a delivery of the same device: either the return is r
     int return_refused = 0, delivered_then_returned = 0;
     std::vector<std::string> failures;
     std::map<long long, bool> expect_on_loan;
+    std::map<std::string, int> refusal_codes;
     for (int round = 0; round < delivery_rounds; ++round) {
         const auto& device = devices[static_cast<std::size_t>(round)];
         const auto& c = cases[static_cast<std::size_t>(round)];
@@ -253,6 +264,7 @@ TEST_CASE("a return racing a delivery of the same device: either the return is r
         const bool delivery_ok = delivered.status == 201 || delivered.status == 200;
         if (delivery_ok && returned.status >= 400 && returned.status < 500 && !returned.text("code").empty()) {
             ++return_refused;
+            ++refusal_codes[std::to_string(returned.status) + " " + returned.text("code")];
             expect_on_loan[device.id] = true;
         } else if (delivery_ok && returned.status == 200) {
             ++delivered_then_returned;
@@ -284,7 +296,7 @@ TEST_CASE("a return racing a delivery of the same device: either the return is r
     }
     const auto disagreements = store.state_disagreements();
     std::cout << "return/delivery races: " << delivery_rounds << " rounds: " << return_refused
-              << " return refused (device on loan), " << delivered_then_returned
+              << " return refused, device on loan (" << tally_text(refusal_codes) << "), " << delivered_then_returned
               << " delivered first then returned; " << failures.size() << " inconsistent; prepared in " << prepared
               << " s, " << seconds_since(started) << " s in all\n";
     INFO("failures:" << failures_text(failures));
@@ -306,6 +318,7 @@ TEST_CASE("two decisions on one case at the same moment: exactly one is recorded
     int one_winner = 0;
     std::vector<std::string> failures;
     std::map<long long, std::string> expected_status;
+    std::map<std::string, int> loser_codes;
     for (int round = 0; round < decision_rounds; ++round) {
         const auto& c = cases[static_cast<std::size_t>(round)];
         const std::string path = path_of("cases", c.id, "/decision");
@@ -321,6 +334,7 @@ TEST_CASE("two decisions on one case at the same moment: exactly one is recorded
         const e2e::ApiResponse& loser = first_won ? other : approve;
         if (first_won != second_won && is_conflict_with_reason(loser)) {
             ++one_winner;
+            ++loser_codes[loser.text("code")];
             expected_status[c.id] = first_won || both_approve ? "approved" : "rejected";
         } else {
             failures.push_back("round " + std::to_string(round) + ": " + approve.describe() + " | " + other.describe());
@@ -341,7 +355,7 @@ TEST_CASE("two decisions on one case at the same moment: exactly one is recorded
         }
     }
     std::cout << "decision races: " << decision_rounds << " rounds, " << one_winner
-              << " with exactly one decision recorded and a 409 with a reason; " << disagreeing << " inconsistent; "
+              << " with exactly one decision recorded and a 409 with a reason (" << tally_text(loser_codes) << "); " << disagreeing << " inconsistent; "
               << seconds_since(started) << " s in all\n";
     INFO("failures:" << failures_text(failures));
     CHECK(one_winner == decision_rounds);
