@@ -188,6 +188,14 @@ void ServerProcess::stop() {
     pid_ = -1;
 }
 
+void ServerProcess::kill_hard() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+}
+
 std::string ServerProcess::printed() const { return read_file(folder_ + "/stdout.txt"); }
 
 std::string ServerProcess::log_tail(std::size_t max_bytes) const {
@@ -244,6 +252,11 @@ std::string ProgramRun::describe() const {
 }
 
 ProgramRun run_program(const std::vector<std::string>& args, const std::string& input, int timeout_seconds) {
+    return run_program_for(args, input, std::chrono::seconds(timeout_seconds));
+}
+
+ProgramRun run_program_for(const std::vector<std::string>& args, const std::string& input,
+                           std::chrono::milliseconds limit) {
     const std::string folder = Poco::TemporaryFile::tempName() + "-bhm-e2e-run";
     std::filesystem::create_directories(folder);
     {
@@ -253,7 +266,7 @@ ProgramRun run_program(const std::vector<std::string>& args, const std::string& 
     ProgramRun run;
     const pid_t pid = spawn(args, environment_without_bhm(), folder + "/stdin.txt", folder + "/stdout.txt",
                             folder + "/stderr.txt");
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
     int status = 0;
     for (;;) {
         if (waitpid(pid, &status, WNOHANG) == pid) break;
@@ -263,7 +276,7 @@ ProgramRun run_program(const std::vector<std::string>& args, const std::string& 
             run.timed_out = true;
             break;
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        std::this_thread::sleep_for(std::chrono::milliseconds(limit < std::chrono::seconds(2) ? 2 : 20));
     }
     if (!run.timed_out && WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
     run.out = read_file(folder + "/stdout.txt");

@@ -6,6 +6,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -49,6 +50,9 @@ public:
     // Starts it again on the same port and database (the demo data stays; the station token parsed at the
     // first start stays valid). Throws when it does not answer.
     void restart();
+    // Kills the server with SIGKILL at once, as a power cut or an OOM kill would: no shutdown runs. Its folder
+    // and database stay as the kill left them; restart() starts it again on them.
+    void kill_hard();
     bool running() const { return pid_ > 0; }
 
 private:
@@ -82,5 +86,8 @@ struct ProgramRun {
 // waiting at most `timeout_seconds` (then SIGKILL). Its output goes through files in a temporary folder.
 ProgramRun run_program(const std::vector<std::string>& args, const std::string& input = "",
                        int timeout_seconds = 20);
+// The same with the time limit in milliseconds: a test that kills a program mid-work (SIGKILL at the limit).
+ProgramRun run_program_for(const std::vector<std::string>& args, const std::string& input,
+                           std::chrono::milliseconds limit);
 
 }  // namespace bhm::e2e
