@@ -7,6 +7,7 @@
 #include "shared/devices/warehouse_checks.h"
 #include "server/views/views.h"
 #include "shared/barcode/asset_tag.h"
+#include "shared/core/identifier.h"
 
 namespace bhm::server {
 namespace {
@@ -39,10 +40,19 @@ db::Device receive_device(db::Transaction& tx, const Actor& actor, const Receive
     }
     if (command.serial.empty())
         fail(422, "serial_missing", "The code carries no serial number; scan the label with the serial (AI 21).");
+    if (auto refusal = check_identifier("serial number", command.serial)) refuse(*refusal);
     if (auto existing = tx.device_by_model_serial(model->id, command.serial)) {
-        fail(409, "already_received",
-             "This device (" + model->name + ", serial " + command.serial + ") is already registered as " +
-                 existing->asset_tag + ", state " + to_string(existing->status.state) + ".");
+        if (existing->unit_id == actor.caller.unit_id) {
+            fail(409, "already_received",
+                 "This device (" + model->name + ", serial " + command.serial + ") is already registered as " +
+                     existing->asset_tag + ", state " + to_string(existing->status.state) + ".");
+        }
+        // Another unit's device: its tag, state and owner are theirs to know. Serials are unique across
+        // the country, so the refusal cannot hide that the serial is taken; it says nothing more.
+        fail(409, "serial_registered",
+             "This device (" + model->name + ", serial " + command.serial + ") cannot be registered here: the serial "
+             "number is already registered. Check the serial on the label. A device handed over from another unit "
+             "comes with its case by a transfer.");
     }
     db::Device device;
     device.unit_id = actor.caller.unit_id;

@@ -70,4 +70,8 @@ std::optional<Refusal> check_free_text(std::string_view text) {
                    "personopplysningsloven / GDPR art. 5 (1) c (dataminimering)"};
 }
 
+std::string redact_national_ids(std::string_view text) {
+    return contains_national_id(text) ? std::string("[national-id-redacted]") : std::string(text);
+}
+
 }  // namespace bhm

@@ -25,4 +25,8 @@ bool contains_national_id(std::string_view text);
 
 std::optional<Refusal> check_free_text(std::string_view text);
 
+// For log lines that must carry what a client sent (a path, a username typed at sign-in): the text itself,
+// or "[national-id-redacted]" when it holds a national ID in any of the ways contains_national_id finds.
+std::string redact_national_ids(std::string_view text);
+
 }  // namespace bhm
