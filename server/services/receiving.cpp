@@ -8,6 +8,7 @@
 #include "server/views/views.h"
 #include "shared/barcode/asset_tag.h"
 #include "shared/core/identifier.h"
+#include "shared/devices/receipt.h"
 
 namespace bhm::server {
 namespace {
@@ -42,17 +43,10 @@ db::Device receive_device(db::Transaction& tx, const Actor& actor, const Receive
         fail(422, "serial_missing", "The code carries no serial number; scan the label with the serial (AI 21).");
     if (auto refusal = check_identifier("serial number", command.serial)) refuse(*refusal);
     if (auto existing = tx.device_by_model_serial(model->id, command.serial)) {
-        if (existing->unit_id == actor.caller.unit_id) {
-            fail(409, "already_received",
-                 "This device (" + model->name + ", serial " + command.serial + ") is already registered as " +
-                     existing->asset_tag + ", state " + to_string(existing->status.state) + ".");
-        }
-        // Another unit's device: its tag, state and owner are theirs to know. Serials are unique across
-        // the country, so the refusal cannot hide that the serial is taken; it says nothing more.
-        fail(409, "serial_registered",
-             "This device (" + model->name + ", serial " + command.serial + ") cannot be registered here: the serial "
-             "number is already registered. Check the serial on the label. A device handed over from another unit "
-             "comes with its case by a transfer.");
+        // Another unit's device: its tag, state and owner are theirs to know (shared/devices/receipt.h).
+        refuse(already_registered(model->name, command.serial,
+                                  {existing->unit_id == actor.caller.unit_id, existing->asset_tag,
+                                   existing->status.state}), 409);
     }
     db::Device device;
     device.unit_id = actor.caller.unit_id;
