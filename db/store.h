@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "db/access_records.h"
 #include "db/flow_records.h"
 #include "db/records.h"
 
@@ -158,6 +159,10 @@ public:
     virtual std::vector<Event> case_events(Id case_id) = 0;
     virtual std::optional<ScanAnswer> scan_answer(const std::string& scan_id) = 0;
     virtual void insert_scan_answer(const ScanAnswer&) = 0;
+
+    // Who saw a patient's national ID or address (append-only), and the unit's log, oldest first by id.
+    virtual Id append_patient_access(const PatientAccess&) = 0;
+    virtual std::vector<PatientAccess> patient_access_log(Id unit_id, const Page&) = 0;
 };
 
 class Store {

@@ -132,6 +132,10 @@ public:
     std::optional<ScanAnswer> scan_answer(const std::string& scan_id) override;
     void insert_scan_answer(const ScanAnswer&) override;
 
+    // patient_access.cpp
+    Id append_patient_access(const PatientAccess&) override;
+    std::vector<PatientAccess> patient_access_log(Id unit_id, const Page&) override;
+
 private:
     Poco::Data::Session& session_;
 };

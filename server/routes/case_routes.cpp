@@ -5,7 +5,9 @@
 #include "server/services/case_warnings.h"
 #include "server/services/loans.h"
 #include "server/routes/flow_routes.h"
+#include "server/services/patient_access.h"
 #include "server/views/flow_views.h"
+#include "shared/people/patient_access.h"
 
 namespace bhm::server {
 namespace {
@@ -68,15 +70,19 @@ db::Case readable_case(db::Transaction& tx, const Actor& actor, db::Id id) {
 
 // Patient identity (national ID, name, address) goes to the unit's caseworkers, managers and
 // admins; the warehouse, technicians and the region's other units see only the municipality.
+// (shared/people/patient_access.h). Each view that shows them is logged with its route.
 bool may_see_patient(const Caller& caller, const db::Case& c) {
-    if (caller.unit_id != c.unit_id) return false;
-    return caller.role == "caseworker" || caller.role == "manager" || caller.role == "admin";
+    return may_see_patient_identity(caller.role, caller.unit_id == c.unit_id);
 }
 
-Poco::JSON::Object::Ptr full_case(db::Transaction& tx, const db::Case& c, const Caller& caller) {
-    auto view = case_view(tx, c);
+std::string route_of(const Request& request) { return request.method + " " + request.path; }
+
+Poco::JSON::Object::Ptr full_case(db::Transaction& tx, const db::Case& c, const Actor& actor, const std::string& route) {
+    const Caller& caller = actor.caller;
+    auto view = case_view(tx, c, may_see_patient(caller, c));
     if (auto patient = tx.patient(c.patient_id)) {
         if (may_see_patient(caller, c)) {
+            log_patient_access(tx, actor, patient->id, c.id, route, "national_id,name,address");
             view->set("patient", patient_view(*patient));
         } else {
             Poco::JSON::Object::Ptr limited = new Poco::JSON::Object;
@@ -101,7 +107,7 @@ void add_case_command(Router& router, App& app, const std::string& path, const s
         [&app, work](Request& request) {
             auto body = request.json();
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return full_case(tx, work(tx, actor, request.id_param(), body), actor.caller);
+                return full_case(tx, work(tx, actor, request.id_param(), body), actor, route_of(request));
             }));
         }});
 }
@@ -135,7 +141,7 @@ void add_case_routes(Router& router, App& app) {
             auto command = case_command(request.json());
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
                 auto c = create_case(tx, actor, command);
-                auto view = full_case(tx, c, actor.caller);
+                auto view = full_case(tx, c, actor, route_of(request));
                 Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;   // not refusals: the case is created
                 for (const auto& w : application_warnings(tx, c)) {
                     Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
@@ -151,8 +157,9 @@ void add_case_routes(Router& router, App& app) {
     router.add({"GET", "/api/v1/cases/{id}", Access::user, {},
         "One case with patient, decision, complaint right, journal note, site checks, loans, waiting times.", "",
         [&app](Request& request) {
-            return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return full_case(tx, readable_case(tx, actor, request.id_param()), actor.caller);
+            // A write: reading the patient's identity appends to the access log in the same transaction.
+            return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
+                return full_case(tx, readable_case(tx, actor, request.id_param()), actor, route_of(request));
             }));
         }});
 

@@ -35,6 +35,7 @@ void add_all_routes(Router& router, App& app) {
     add_report_routes(router, app);
     add_label_routes(router, app);
     add_flow_routes(router, app);
+    add_patient_access_routes(router, app);
     add_openapi_route(router);
 }
 

@@ -57,6 +57,7 @@ void add_station_routes(Router& router, App& app);
 void add_user_routes(Router& router, App& app);
 void add_report_routes(Router& router, App& app);
 void add_label_routes(Router& router, App& app);
+void add_patient_access_routes(Router& router, App& app);
 void add_openapi_route(Router& router);
 
 // Every route of the API, in matching order.

@@ -2,6 +2,7 @@
 // kept only as its SHA-256) and can revoke it.
 #include "server/auth/password.h"
 #include "server/routes/route_support.h"
+#include "shared/core/identifier.h"
 
 namespace bhm::server {
 
@@ -19,6 +20,7 @@ void add_station_routes(Router& router, App& app) {
         "Issue a station token for the scan endpoints; the token is shown only in this answer.", R"({"name":"lager-1"})",
         [&app](Request& request) {
             auto name = required_string(request.json(), "name", 100);
+            if (auto refusal = check_identifier("station name", name)) refuse(*refusal);
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
                 const std::string token = random_token(32);
                 db::Station station{0, actor.caller.unit_id, name, sha256_hex(token), actor.now, std::nullopt,

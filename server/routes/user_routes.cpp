@@ -67,6 +67,7 @@ void add_user_routes(Router& router, App& app) {
                 user.id = tx.insert_user(user);
                 Poco::JSON::Object data;
                 data.set("user_id", user.id);
+                data.set("username", user.username);   // screened: a login named by a national ID is refused
                 data.set("role", user.role);
                 record_event(tx, actor, EventDraft{"user_created", {}, {}, "", "", json_text(data)});
                 return user_view(user);

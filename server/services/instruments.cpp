@@ -6,6 +6,7 @@
 
 #include "server/http/problem.h"
 #include "server/views/views.h"
+#include "shared/core/identifier.h"
 #include "shared/core/norway_time.h"
 
 namespace bhm::server {
@@ -29,6 +30,7 @@ void record(db::Transaction& tx, const Actor& actor, const std::string& kind, co
 db::TestInstrumentRecord register_instrument(db::Transaction& tx, const Actor& actor, const InstrumentCommand& command) {
     db::TestInstrumentRecord r;
     r.unit_id = actor.caller.unit_id;
+    if (auto refusal = check_identifier("instrument identity", command.identity)) refuse(*refusal);
     r.identity = command.identity;
     r.calibrated_on = command.calibrated_on;
     r.calibration_interval_months = command.calibration_interval_months.value_or(default_calibration_interval_months);

@@ -7,6 +7,8 @@
 #include "shared/devices/warehouse_checks.h"
 #include "server/views/views.h"
 #include "shared/barcode/asset_tag.h"
+#include "shared/core/identifier.h"
+#include "shared/devices/receipt.h"
 
 namespace bhm::server {
 namespace {
@@ -39,10 +41,12 @@ db::Device receive_device(db::Transaction& tx, const Actor& actor, const Receive
     }
     if (command.serial.empty())
         fail(422, "serial_missing", "The code carries no serial number; scan the label with the serial (AI 21).");
+    if (auto refusal = check_identifier("serial number", command.serial)) refuse(*refusal);
     if (auto existing = tx.device_by_model_serial(model->id, command.serial)) {
-        fail(409, "already_received",
-             "This device (" + model->name + ", serial " + command.serial + ") is already registered as " +
-                 existing->asset_tag + ", state " + to_string(existing->status.state) + ".");
+        // Another unit's device: its tag, state and owner are theirs to know (shared/devices/receipt.h).
+        refuse(already_registered(model->name, command.serial,
+                                  {existing->unit_id == actor.caller.unit_id, existing->asset_tag,
+                                   existing->status.state}), 409);
     }
     db::Device device;
     device.unit_id = actor.caller.unit_id;

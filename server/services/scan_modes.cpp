@@ -11,6 +11,7 @@
 #include "server/services/receiving.h"
 #include "server/views/views.h"
 #include "shared/barcode/scanned_code.h"
+#include "shared/core/identifier.h"
 #include "shared/devices/warehouse_checks.h"
 
 namespace bhm::server {
@@ -27,6 +28,7 @@ barcode::ParsedCode parse_code(const std::string& raw) {
 db::Device find_device(db::Transaction& tx, const Actor& actor, const barcode::ParsedCode& code) {
     std::optional<db::Device> device;
     if (code.scheme == barcode::Scheme::asset) {
+        if (auto refusal = check_identifier("asset tag", code.asset_tag)) refuse(*refusal);
         device = tx.device_by_asset_tag(code.asset_tag);
     } else if (!code.gtin.empty() && !code.serial.empty()) {
         if (auto model = tx.model_by_gtin(code.gtin)) device = tx.device_by_model_serial(model->id, code.serial);

@@ -98,7 +98,7 @@ Poco::JSON::Object::Ptr patient_view(const db::Patient& p) {
     return o;
 }
 
-Poco::JSON::Object::Ptr case_view(db::Transaction& tx, const db::Case& c) {
+Poco::JSON::Object::Ptr case_view(db::Transaction& tx, const db::Case& c, bool with_site_addresses) {
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
     o->set("id", c.id);
     o->set("number", c.number);
@@ -164,7 +164,7 @@ Poco::JSON::Object::Ptr case_view(db::Transaction& tx, const db::Case& c) {
         check->set("documented_by", s.documented_by);
         check->set("checked_on", to_iso(s.checked_on));
         check->set("document_ref", s.document_ref);
-        check->set("address", s.address);
+        if (with_site_addresses) check->set("address", s.address);
         check->set("recorded_at", to_iso(s.recorded_at));
         check->set("corrects", opt(s.corrects_id));
         check->set("correction_reason", s.correction_reason);

@@ -12,7 +12,9 @@ Poco::JSON::Object::Ptr device_view(db::Transaction& tx, const db::Device& devic
 Poco::JSON::Object::Ptr model_view(const db::Model& model);
 Poco::JSON::Object::Ptr category_view(const db::Category& category, const std::vector<std::string>& consumables);
 Poco::JSON::Object::Ptr patient_view(const db::Patient& patient);
-Poco::JSON::Object::Ptr case_view(db::Transaction& tx, const db::Case& c);
+// Site checks carry the patient's address only `with_site_addresses` (a caller who may see the patient,
+// whose read is then logged: server/services/patient_access.h).
+Poco::JSON::Object::Ptr case_view(db::Transaction& tx, const db::Case& c, bool with_site_addresses = false);
 Poco::JSON::Object::Ptr loan_view(const db::Loan& loan);
 Poco::JSON::Object::Ptr event_view(const db::Event& event);
 Poco::JSON::Object::Ptr inspection_view(const db::Inspection& inspection);
