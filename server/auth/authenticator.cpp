@@ -11,6 +11,7 @@
 #include "server/auth/password.h"
 #include "server/http/error_mapping.h"
 #include "server/http/problem.h"
+#include "shared/people/personal_data.h"
 
 namespace bhm::server {
 
@@ -47,7 +48,7 @@ std::optional<Caller> Authenticator::check_password(const std::string& username,
     });
     auto& log = Poco::Logger::get("bhm.auth");
     if (wait > 0) {
-        log.warning("event=login_locked_out username=%s address=%s wait_s=%Ld", log_safe(key), log_safe(address),
+        log.warning("event=login_locked_out username=%s address=%s wait_s=%Ld", log_safe(redact_national_ids(key)), log_safe(address),
                     static_cast<long long>(wait));
         ApiError locked(429, Refusal{"too_many_attempts",
                                      "Too many wrong passwords for this user from this address; try again in " +
@@ -61,7 +62,7 @@ std::optional<Caller> Authenticator::check_password(const std::string& username,
     static const std::string dummy = hash_password("not a real password");
     const bool ok = verify_password(password, user ? user->password_hash : dummy);
     if (!user || !ok || !user->active) {
-        log.warning("event=login_failed username=%s address=%s", log_safe(key), log_safe(address));
+        log.warning("event=login_failed username=%s address=%s", log_safe(redact_national_ids(key)), log_safe(address));
         return std::nullopt;
     }
     // A hash made with fewer iterations than new ones get is replaced now, while the password is known.

@@ -12,6 +12,7 @@
 #include "server/http/error_mapping.h"
 #include "server/http/problem.h"
 #include "server/http/wire_response.h"
+#include "shared/people/personal_data.h"
 
 namespace bhm::server {
 namespace {
@@ -116,7 +117,7 @@ Response ApiPipeline::web_file(const Request& request) const {
 
 void ApiPipeline::log(const Request& request, int status, double ms) const {
     Poco::Logger::get("bhm.http").information("method=%s path=%s status=%d ms=%.1f actor=%s unit=%s",
-        log_safe(request.method), log_safe(request.path), status, ms,
+        log_safe(request.method), log_safe(redact_national_ids(request.path)), status, ms,
         request.caller.kind == Caller::Kind::anonymous ? std::string("-") : log_safe(request.caller.actor()),
         std::to_string(request.caller.unit_id));
 }

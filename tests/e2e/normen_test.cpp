@@ -286,11 +286,9 @@ TEST_CASE("no log line of a whole run of flows carries a patient's national ID o
     CHECK(found.empty());
 }
 
-// Known leak, outside this branch's files (server/http/api_pipeline.cpp logs the path, server/auth/authenticator.cpp
-// the username of a failed sign-in, both verbatim): a national ID typed into the username field or put into a
-// path reaches the log. shared/people/personal_data.h's redact_national_ids is the fix to call there. Until then
-// this test reports without failing the run ([!mayfail]).
-TEST_CASE("a national ID typed as a username or put into a path does not reach the log", "[e2e][privacy][normen][!mayfail]") {
+// The request log's path and a failed sign-in's username are the client's own text: both pass through
+// redact_national_ids (shared/people/personal_data.h) before they are logged.
+TEST_CASE("a national ID typed as a username or put into a path does not reach the log", "[e2e][privacy][normen]") {
     ServerProcess server;
     ApiClient(server.port()).post("/api/v1/auth/login", R"({"username":"19123837110","password":"wrong"})");
     login(server, "caseworker").get("/api/v1/cases/19123837110");
