@@ -145,7 +145,7 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     loan.case_id = c.id;
     loan.device_id = device.id;
     loan.delivered_at = delivered_at;
-    loan.due_on = loan_due(local_date(delivered_at), c.loan_days);
+    loan.due_on = command.due_on.value_or(loan_due(local_date(delivered_at), c.loan_days));
     loan.handover = command.handover;
     loan.manual_included = command.manual_included;
     loan.training_recorded = command.training_recorded;

@@ -5,11 +5,13 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <ctime>
 #include <set>
 #include <thread>
 
 #include "api_client.h"
 #include "server_process.h"
+#include "shared/core/date.h"
 #include "workflow_steps.h"
 
 using namespace bhm::e2e;
@@ -93,4 +95,103 @@ TEST_CASE("device_on_loan_at_delivery: a delivery back-dated into the device's p
     CHECK(text_of(warehouse.get(device_path(device)).object(), "state") == "available");
 
     deliver_now(warehouse, later_case, id_of(device));   // delivered now, after the return: fine
+}
+
+namespace {
+
+struct OnLoan {
+    Poco::JSON::Object::Ptr c, device, loan;
+};
+
+// An approved CPAP case with its paperwork (the site check `site_check_days` old) and a device delivered now.
+OnLoan cpap_on_loan(const ApiClient& warehouse, const ApiClient& technician, const ApiClient& caseworker, int patient,
+                    int site_check_days = 3) {
+    auto device = ready_device(warehouse, technician, model_of_category(warehouse, "cpap"));
+    auto c = approved_case(caseworker, "cpap", patient, 30);
+    REQUIRE(caseworker.post(case_path(c) + "/journal-note",
+                            R"({"hpr_number":"1234567","written_at":")" + text_of(c, "applied_at") + R"("})").status == 200);
+    auto checked = caseworker.post(case_path(c) + "/site-checks", R"({"documented_by":"Elektro AS","checked_on":")" +
+                                                                      utc_date(-site_check_days) + R"(","document_ref":"EL-1"})");
+    INFO(checked.describe());
+    REQUIRE(checked.status == 200);
+    auto loan = deliver_now(warehouse, c, id_of(device));
+    return {c, device, loan};
+}
+
+Poco::JSON::Object::Ptr exchange_body(long long replacement_id, long long returning_id) {
+    auto body = handover(replacement_id);
+    body->set("returning_device_id", returning_id);
+    body->set("fault", "Alarm sounds at start-up");
+    return body;
+}
+
+std::string now_iso() { return bhm::to_iso(bhm::Timestamp{static_cast<std::int64_t>(std::time(nullptr))}); }
+
+}  // namespace
+
+TEST_CASE("an exchange judges the replacement's site check by the unit's BHM_SITE_CHECK_MAX_YEARS",
+          "[e2e][flows][fix12]") {
+    ServerProcess::Options options;
+    options.environment["BHM_SITE_CHECK_MAX_YEARS"] = "10";   // the unit lets a site check count for ten years
+    ServerProcess server(options);
+    auto warehouse = login(server, "warehouse");
+    auto technician = login(server, "technician");
+    auto on_loan = cpap_on_loan(warehouse, technician, login(server, "caseworker"), 1310, 7 * 365);
+    auto replacement = ready_device(warehouse, technician, model_of_category(warehouse, "cpap"));
+    auto swapped = warehouse.post(case_path(on_loan.c) + "/exchanges",
+                                  exchange_body(id_of(replacement), id_of(on_loan.device)));
+    INFO(swapped.describe());   // with the default five years the seven-year-old check would not count
+    CHECK(swapped.status == 201);
+}
+
+TEST_CASE("exchange_before_loan: an exchange recorded afterwards ends the old loan and starts the new one at its time",
+          "[e2e][flows][fix12]") {
+    ServerProcess server;
+    auto warehouse = login(server, "warehouse");
+    auto technician = login(server, "technician");
+    auto on_loan = cpap_on_loan(warehouse, technician, login(server, "caseworker"), 1311);
+    auto replacement = ready_device(warehouse, technician, model_of_category(warehouse, "cpap"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    const std::string swapped_at = now_iso();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+
+    auto too_early = exchange_body(id_of(replacement), id_of(on_loan.device));
+    too_early->set("delivered_at", "2020-01-01T08:00:00Z");   // long before the loan began
+    require_problem(warehouse.post(case_path(on_loan.c) + "/exchanges", too_early), 422, "exchange_before_loan");
+
+    auto body = exchange_body(id_of(replacement), id_of(on_loan.device));
+    body->set("delivered_at", swapped_at);
+    auto swapped = warehouse.post(case_path(on_loan.c) + "/exchanges", body);
+    INFO(swapped.describe());
+    REQUIRE(swapped.status == 201);
+    CHECK(text_of(swapped.object()->getObject("ended_loan"), "returned_at") == swapped_at);
+    CHECK(text_of(swapped.object()->getObject("loan"), "delivered_at") == swapped_at);
+}
+
+TEST_CASE("an exchange's trail shows the due date the replacement's loan has", "[e2e][flows][fix12]") {
+    ServerProcess server;
+    auto warehouse = login(server, "warehouse");
+    auto technician = login(server, "technician");
+    auto caseworker = login(server, "caseworker");
+    auto on_loan = cpap_on_loan(warehouse, technician, caseworker, 1312);
+    const std::string extended_to = utc_date(200);   // the review date moved: it belongs to the case
+    auto extended = caseworker.post("/api/v1/loans/" + std::to_string(id_of(on_loan.loan)) + "/extension",
+                                    R"({"due_on":")" + extended_to + R"(","reason":"still needed"})");
+    INFO(extended.describe());
+    REQUIRE(extended.status == 200);
+    auto replacement = ready_device(warehouse, technician, model_of_category(warehouse, "cpap"));
+    auto swapped = warehouse.post(case_path(on_loan.c) + "/exchanges",
+                                  exchange_body(id_of(replacement), id_of(on_loan.device)));
+    INFO(swapped.describe());
+    REQUIRE(swapped.status == 201);
+    CHECK(text_of(swapped.object()->getObject("loan"), "due_on") == extended_to);
+    auto events = device_events(warehouse, id_of(replacement));
+    bool logged = false;
+    for (const auto& item : *events) {
+        auto e = item.extract<Poco::JSON::Object::Ptr>();
+        if (text_of(e, "kind") != "device_delivered" && text_of(e, "after") != "on_loan") continue;
+        logged = true;
+        CHECK(text_of(e->getObject("data"), "due_on") == extended_to);
+    }
+    CHECK(logged);
 }
