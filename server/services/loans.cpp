@@ -117,6 +117,18 @@ void release_lapsed_reservation(db::Transaction& tx, const Actor& actor, db::Dev
     record_event(tx, actor, EventDraft{"reservation_released", device.id, case_id, state, state, json_text(data)});
 }
 
+void release_picked_for_case(db::Transaction& tx, const Actor& actor, const db::Case& c, const std::string& why) {
+    db::DeviceFilter picked;
+    picked.unit_id = c.unit_id;
+    picked.reserved_case_id = c.id;
+    for (auto device : tx.devices(picked, db::Page{10, 0})) {
+        if (reservation_lapses(device.status.state))
+            release_lapsed_reservation(tx, actor, device, why);
+        else
+            move_device(tx, actor, device, DeviceAction::release_reservation, c.id);
+    }
+}
+
 DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id, const DeliveryCommand& command,
                         int site_check_max_years) {
     auto c = own_case(tx, actor, case_id);

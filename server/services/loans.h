@@ -15,6 +15,10 @@ ReserveOutcome reserve_for_case(db::Transaction& tx, const Actor& actor, db::Id 
 db::Device release_reservation(db::Transaction& tx, const Actor& actor, db::Id device_id);
 // Unties a device from the case it was picked for, in its current state (a reservation_released event).
 void release_lapsed_reservation(db::Transaction& tx, const Actor& actor, db::Device& device, const std::string& why);
+// Releases every device picked for case `c` (the case was rejected or closed): a reserved one goes back to
+// stock, one still tied to the case in another state (shared/devices/lifecycle.h reservation_lapses) is
+// untied in its state. The one place a case lets go of its picked device.
+void release_picked_for_case(db::Transaction& tx, const Actor& actor, const db::Case& c, const std::string& why);
 
 struct DeliveryCommand {
     db::Id device_id = 0;
