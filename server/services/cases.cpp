@@ -179,7 +179,7 @@ db::Case record_own_equipment(db::Transaction& tx, const Actor& actor, db::Id ca
     auto c = own_case(tx, actor, case_id);
     // Not palliative: a rule (422). Too late or already recorded: the case's state says no (409).
     if (auto refusal = check_own_equipment_allowed(c.palliative, c.status))
-        refuse(*refusal, refusal->code == "own_equipment_not_palliative" ? 422 : 409);
+        refuse(*refusal, refusal->code == "own_equipment_already" ? 409 : 422);   // a repeat, else a rule
     db::DeviceFilter picked;
     picked.unit_id = c.unit_id;
     picked.reserved_case_id = c.id;

@@ -225,3 +225,17 @@ TEST_CASE("a death releases a device still tied to the case though no longer res
     CHECK(after->isNull("reserved_case_id"));
     CHECK(text_of(caseworker.get(case_path(c)).object(), "status") == "closed");
 }
+
+TEST_CASE("own_equipment_too_late is a rule (422); a repeated complaint step is a repeat (409)", "[e2e][cases][fix12]") {
+    ServerProcess server;
+    auto caseworker = login(server, "caseworker");
+    auto body = application_body("oxygen_concentrator", 1330, "nursing_home_doctor");
+    body->set("palliative", true);
+    auto created = caseworker.post("/api/v1/cases", body);
+    INFO(created.describe());
+    REQUIRE(created.status == 201);
+    auto c = created.object();
+    REQUIRE(caseworker.post(case_path(c) + "/decision", R"({"approve":false,"grounds":"Ikke oppfylt."})").status == 200);
+    require_problem(caseworker.post(case_path(c) + "/own-equipment", R"({"note":"Sykehjemmets egen"})"), 422,
+                    "own_equipment_too_late");
+}
