@@ -239,3 +239,20 @@ TEST_CASE("own_equipment_too_late is a rule (422); a repeated complaint step is 
     require_problem(caseworker.post(case_path(c) + "/own-equipment", R"({"note":"Sykehjemmets egen"})"), 422,
                     "own_equipment_too_late");
 }
+
+TEST_CASE("correction_after_delivery: a journal-note correction dated after the first delivery is refused",
+          "[e2e][cases][fix12]") {
+    ServerProcess server;
+    auto warehouse = login(server, "warehouse");
+    auto caseworker = login(server, "caseworker");
+    auto on_loan = cpap_on_loan(warehouse, login(server, "technician"), caseworker, 1340);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    const std::string path = case_path(on_loan.c) + "/journal-note";
+    require_problem(caseworker.post(path, R"({"hpr_number":"7654321","written_at":")" + now_iso() +
+                                              R"(","correction_reason":"Feil lege registrert"})"),
+                    422, "correction_after_delivery");
+    auto before = caseworker.post(path, R"({"hpr_number":"7654321","written_at":")" + text_of(on_loan.c, "applied_at") +
+                                            R"(","correction_reason":"Feil lege registrert"})");
+    INFO(before.describe());
+    CHECK(before.status == 200);
+}
