@@ -47,16 +47,6 @@ void paperwork(const ApiClient& caseworker, const Poco::JSON::Object::Ptr& c) {
     REQUIRE(checked.status == 200);
 }
 
-std::set<std::string> reason_codes(const ApiResponse& answer) {
-    std::set<std::string> codes;
-    REQUIRE(answer.is_object());
-    if (auto reasons = answer.object()->getArray("reasons"))
-        for (const auto& item : *reasons) codes.insert(text_of(item.extract<Poco::JSON::Object::Ptr>(), "code"));
-    else
-        codes.insert(answer.text("code"));
-    return codes;
-}
-
 Poco::JSON::Object::Ptr deliver_now(const ApiClient& warehouse, const Poco::JSON::Object::Ptr& c, long long device_id) {
     auto delivered = warehouse.post(case_path(c) + "/deliveries", handover(device_id));
     INFO(delivered.describe());

@@ -49,16 +49,6 @@ void paperwork(const ApiClient& caseworker, const std::string& path, const std::
     REQUIRE(checked.status == 200);
 }
 
-std::set<std::string> reason_codes(const ApiResponse& answer) {
-    std::set<std::string> codes;
-    REQUIRE(answer.is_object());
-    if (auto reasons = answer.object()->getArray("reasons"))
-        for (const auto& item : *reasons) codes.insert(text_of(item.extract<Poco::JSON::Object::Ptr>(), "code"));
-    else
-        codes.insert(answer.text("code"));
-    return codes;
-}
-
 std::string norway_today() {
     return bhm::to_iso(bhm::local_date(bhm::Timestamp{static_cast<std::int64_t>(std::time(nullptr))}));
 }
