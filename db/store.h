@@ -109,6 +109,7 @@ public:
     virtual std::optional<Loan> loan(Id) = 0;
     virtual std::optional<Loan> open_loan_for_device(Id device_id) = 0;
     virtual std::vector<Loan> loans_of_case(Id case_id) = 0;
+    virtual std::vector<Loan> loans_of_device(Id device_id) = 0;   // oldest first
     // Open loans of a unit whose due date is on or before `due_by`.
     virtual std::vector<Loan> open_loans_due(Id unit_id, Date due_by) = 0;
     // All loans of a unit that were open at some time within [from, to] (reports).

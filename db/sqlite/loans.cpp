@@ -74,6 +74,12 @@ std::vector<Loan> SqliteTransaction::loans_of_case(Id case_id) {
         .map<Loan>(read_loan);
 }
 
+std::vector<Loan> SqliteTransaction::loans_of_device(Id device_id) {
+    return sql::query(session_, std::string(loan_columns) + "WHERE device_id = ? ORDER BY delivered_at, id",
+                      sql::params(device_id))
+        .map<Loan>(read_loan);
+}
+
 std::vector<Loan> SqliteTransaction::open_loans_due(Id unit_id, Date due_by) {
     return sql::query(session_,
                       std::string(loan_columns) +

@@ -85,6 +85,7 @@ public:
     std::optional<Loan> loan(Id) override;
     std::optional<Loan> open_loan_for_device(Id device_id) override;
     std::vector<Loan> loans_of_case(Id case_id) override;
+    std::vector<Loan> loans_of_device(Id device_id) override;
     std::vector<Loan> open_loans_due(Id unit_id, Date due_by) override;
     std::vector<Loan> loans_between(Id unit_id, Timestamp from, Timestamp to) override;
 

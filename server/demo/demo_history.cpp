@@ -129,7 +129,7 @@ void DemoHistory::deliver(const LoadedUnit& unit, db::Id device, db::Id case_id,
     command.trained_who = patient.residence == "institution"
                               ? "patient and nursing-home staff"
                               : (random_.percent(50) ? "patient and relatives" : "patient");
-    server::deliver(tx_, actor(unit, "warehouse", at), case_id, command);
+    server::deliver(tx_, actor(unit, "warehouse", at), case_id, command, default_site_check_max_years);
 }
 
 void DemoHistory::take_return(const LoadedUnit& unit, db::Id device, Timestamp at) {

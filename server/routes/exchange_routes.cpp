@@ -17,7 +17,7 @@ void add_exchange_routes(Router& router, App& app) {
             command.fault = required_free_text(body, "fault");
             command.replacement = delivery_command(body);
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                auto outcome = exchange_device(tx, actor, request.id_param(), command);
+                auto outcome = exchange_device(tx, actor, request.id_param(), command, app.site_check_max_years);
                 Poco::JSON::Object::Ptr view = new Poco::JSON::Object;
                 view->set("ended_loan", loan_view(outcome.ended_loan));
                 view->set("returned_device", device_view(tx, outcome.returned_device));

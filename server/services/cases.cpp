@@ -101,6 +101,8 @@ db::Case record_journal_note(db::Transaction& tx, const Actor& actor, db::Id cas
     auto earlier = tx.journal_notes(c.id);
     const bool corrects = !earlier.empty() || c.journal_written_at.has_value();
     if (auto refusal = check_correction("journal note", corrects, correction_reason)) refuse(*refusal);
+    if (corrects)
+        if (auto refusal = check_correction_dated("journal note", c.delivered_at, note.written_at)) refuse(*refusal);
     db::JournalNoteRecord record;
     record.case_id = c.id;
     record.hpr_number = note.hpr_number;
@@ -150,6 +152,8 @@ db::SiteCheckRecord record_site_check(db::Transaction& tx, const Actor& actor, d
     }
     if (auto refusal = check_correction("site check", command.corrects_id.has_value(), command.correction_reason))
         refuse(*refusal);
+    if (command.corrects_id)   // a new check (the patient moved) may well be dated after the delivery
+        if (auto refusal = check_correction_dated("site check", c.delivered_at, check.checked_on)) refuse(*refusal);
     db::SiteCheckRecord record;
     record.case_id = c.id;
     record.documented_by = check.documented_by;
@@ -179,7 +183,7 @@ db::Case record_own_equipment(db::Transaction& tx, const Actor& actor, db::Id ca
     auto c = own_case(tx, actor, case_id);
     // Not palliative: a rule (422). Too late or already recorded: the case's state says no (409).
     if (auto refusal = check_own_equipment_allowed(c.palliative, c.status))
-        refuse(*refusal, refusal->code == "own_equipment_not_palliative" ? 422 : 409);
+        refuse(*refusal, refusal->code == "own_equipment_already" ? 409 : 422);   // a repeat, else a rule
     db::DeviceFilter picked;
     picked.unit_id = c.unit_id;
     picked.reserved_case_id = c.id;

@@ -112,7 +112,7 @@ db::Complaint forward_complaint(db::Transaction& tx, const Actor& actor, db::Id 
     auto complaint = own_complaint(tx, actor, complaint_id);
     const Date reassessed_on = last_step_date(tx, complaint, "reassessed");
     if (auto refusal = check_forwarding(status_of(complaint), reassessed_on, forwarded_on, local_date(actor.now)))
-        refuse(*refusal);
+        refuse(*refusal, is_repeat(*refusal) ? 409 : 422);
     db::ComplaintStep step;
     step.kind = "forwarded";
     step.on_date = forwarded_on;
@@ -127,7 +127,7 @@ db::Complaint record_complaint_outcome(db::Transaction& tx, const Actor& actor, 
     auto c = own_case(tx, actor, complaint.case_id);
     OutcomeInput input{status_of(complaint), c.status, command.outcome, last_step_date(tx, complaint, "forwarded"),
                        command.decided_on, local_date(actor.now), command.grounds};
-    if (auto refusal = check_outcome(input)) refuse(*refusal);
+    if (auto refusal = check_outcome(input)) refuse(*refusal, is_repeat(*refusal) ? 409 : 422);
     db::ComplaintStep step;
     step.kind = "outcome";
     step.on_date = command.decided_on;

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "server/http/problem.h"
+#include "server/services/loans.h"
 #include "server/views/views.h"
 #include "shared/cases/complaint.h"
 #include "shared/core/norway_time.h"
@@ -47,13 +48,7 @@ db::DecisionRecord reverse_decision(db::Transaction& tx, const Actor& actor, db:
     c.loan_days = days;
     c.complaint_deadline = complaint_right(local_date(actor.now)).deadline;
     tx.update_case(c);
-    if (!approve) {   // a device picked for a case that is now rejected goes back to stock, with its event
-        db::DeviceFilter picked;
-        picked.unit_id = c.unit_id;
-        picked.reserved_case_id = c.id;
-        for (auto device : tx.devices(picked, db::Page{10, 0}))
-            move_device(tx, actor, device, DeviceAction::release_reservation, c.id);
-    }
+    if (!approve) release_picked_for_case(tx, actor, c, "decision reversed");   // back to stock, with its event
     auto entry = record_decision_entry(tx, c, kind, complaint_id);
     Poco::JSON::Object data;
     data.set("decision_id", entry.id);

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "server/http/problem.h"
+#include "server/services/loans.h"
 #include "server/views/views.h"
 #include "shared/core/norway_time.h"
 #include "shared/loans/end_of_use.h"
@@ -72,11 +73,7 @@ DeathOutcome record_death(db::Transaction& tx, const Actor& actor, db::Id patien
         auto current = tx.case_by_id(c.id);
         auto next = current ? case_status_after_death(current->status) : std::nullopt;
         if (!next) continue;
-        db::DeviceFilter picked;
-        picked.unit_id = current->unit_id;
-        picked.reserved_case_id = current->id;
-        for (auto device : tx.devices(picked, db::Page{10, 0}))
-            move_device(tx, actor, device, DeviceAction::release_reservation, current->id);
+        release_picked_for_case(tx, actor, *current, "patient died");
         const auto before = current->status;
         current->status = *next;
         tx.update_case(*current);

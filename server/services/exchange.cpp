@@ -11,23 +11,28 @@
 
 namespace bhm::server {
 
-ExchangeOutcome exchange_device(db::Transaction& tx, const Actor& actor, db::Id case_id, const ExchangeCommand& command) {
+ExchangeOutcome exchange_device(db::Transaction& tx, const Actor& actor, db::Id case_id, const ExchangeCommand& command,
+                                int site_check_max_years) {
     auto c = own_case(tx, actor, case_id);
     auto old_device = own_device(tx, actor, command.returning_device_id);
     auto old_loan = tx.open_loan_for_device(old_device.id);
+    const Timestamp at = command.replacement.delivered_at.value_or(actor.now);
     ExchangeCheck check{c.status, old_loan && old_loan->case_id == c.id,
                         command.replacement.device_id == old_device.id, command.fault};
+    check.exchanged_at = at;
+    if (old_loan) check.old_loan_delivered_at = old_loan->delivered_at;
     if (auto refusal = check_exchange(check))
         refuse(*refusal);
 
     ExchangeOutcome outcome;
     outcome.ended_loan = *old_loan;
-    outcome.ended_loan.returned_at = actor.now;
+    outcome.ended_loan.returned_at = at;
     outcome.ended_loan.end_reason = to_string(LoanEnd::exchanged);
     tx.update_loan(outcome.ended_loan);
     Poco::JSON::Object returned;
     returned.set("loan_id", old_loan->id);
     returned.set("exchange", true);
+    returned.set("returned_at", to_iso(at));
     move_device(tx, actor, old_device, DeviceAction::take_return, c.id, json_text(returned));
     if (auto pickup = tx.open_pickup_task_for_device(old_device.id))
         tx.close_pickup_task(pickup->id, actor.now, actor.caller.actor());
@@ -36,10 +41,9 @@ ExchangeOutcome exchange_device(db::Transaction& tx, const Actor& actor, db::Id 
 
     DeliveryCommand replacement = command.replacement;
     replacement.exchange = true;
-    replacement.delivered_at.reset();   // an exchange happens now: the old loan ends at the same moment
-    outcome.delivery = deliver(tx, actor, c.id, replacement);
-    outcome.delivery.loan.due_on = old_loan->due_on;   // the review date belongs to the case, not the device
-    tx.update_loan(outcome.delivery.loan);
+    replacement.delivered_at = at;          // the old loan ends at the same moment the replacement's begins
+    replacement.due_on = old_loan->due_on;  // the review date belongs to the case, not the device
+    outcome.delivery = deliver(tx, actor, c.id, replacement, site_check_max_years);
 
     Poco::JSON::Object data;
     data.set("ended_loan_id", old_loan->id);

@@ -21,6 +21,10 @@ struct ExchangeOutcome {
     DeliveryOutcome delivery;
 };
 
-ExchangeOutcome exchange_device(db::Transaction& tx, const Actor& actor, db::Id case_id, const ExchangeCommand& command);
+// The swap happens at command.replacement.delivered_at (recorded afterwards) or now: the old loan ends then and
+// the replacement is judged as of then, with site checks counting for `site_check_max_years` (the unit's
+// BHM_SITE_CHECK_MAX_YEARS). The replacement keeps the old loan's review date.
+ExchangeOutcome exchange_device(db::Transaction& tx, const Actor& actor, db::Id case_id, const ExchangeCommand& command,
+                                int site_check_max_years);
 
 }  // namespace bhm::server

@@ -44,6 +44,7 @@ void add_as_of(db::Transaction& tx, const db::Case& c, const db::Device& device,
     check.delivered_at = delivered_at;
     check.device_received_at = device.received_at;
     for (const auto& i : tx.inspections(device.id)) check.inspections.push_back({i.inspected_at, i.passed, i.next_due});
+    for (const auto& loan : tx.loans_of_device(device.id)) check.device_loans.push_back({loan.delivered_at, loan.returned_at});
     check.journal_note_written_at = c.journal_written_at;
     auto patient = tx.patient(c.patient_id);
     check.site_check_on = site_check_in_force(recorded_site_checks(tx.site_checks(c.id)),
@@ -116,6 +117,18 @@ void release_lapsed_reservation(db::Transaction& tx, const Actor& actor, db::Dev
     record_event(tx, actor, EventDraft{"reservation_released", device.id, case_id, state, state, json_text(data)});
 }
 
+void release_picked_for_case(db::Transaction& tx, const Actor& actor, const db::Case& c, const std::string& why) {
+    db::DeviceFilter picked;
+    picked.unit_id = c.unit_id;
+    picked.reserved_case_id = c.id;
+    for (auto device : tx.devices(picked, db::Page{10, 0})) {
+        if (reservation_lapses(device.status.state))
+            release_lapsed_reservation(tx, actor, device, why);
+        else
+            move_device(tx, actor, device, DeviceAction::release_reservation, c.id);
+    }
+}
+
 DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id, const DeliveryCommand& command,
                         int site_check_max_years) {
     auto c = own_case(tx, actor, case_id);
@@ -144,7 +157,7 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     loan.case_id = c.id;
     loan.device_id = device.id;
     loan.delivered_at = delivered_at;
-    loan.due_on = loan_due(local_date(delivered_at), c.loan_days);
+    loan.due_on = command.due_on.value_or(loan_due(local_date(delivered_at), c.loan_days));
     loan.handover = command.handover;
     loan.manual_included = command.manual_included;
     loan.training_recorded = command.training_recorded;

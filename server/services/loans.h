@@ -15,6 +15,10 @@ ReserveOutcome reserve_for_case(db::Transaction& tx, const Actor& actor, db::Id 
 db::Device release_reservation(db::Transaction& tx, const Actor& actor, db::Id device_id);
 // Unties a device from the case it was picked for, in its current state (a reservation_released event).
 void release_lapsed_reservation(db::Transaction& tx, const Actor& actor, db::Device& device, const std::string& why);
+// Releases every device picked for case `c` (the case was rejected or closed): a reserved one goes back to
+// stock, one still tied to the case in another state (shared/devices/lifecycle.h reservation_lapses) is
+// untied in its state. The one place a case lets go of its picked device.
+void release_picked_for_case(db::Transaction& tx, const Actor& actor, const db::Case& c, const std::string& why);
 
 struct DeliveryCommand {
     db::Id device_id = 0;
@@ -25,6 +29,7 @@ struct DeliveryCommand {
     bool fitted_and_tested = false;
     std::string not_fitted_reason;
     std::optional<Timestamp> delivered_at;   // recorded afterwards: when it really happened
+    std::optional<Date> due_on;              // the review date to keep (an exchange); unset: from the case's loan days
     bool exchange = false;   // a replacement on a delivered case (server/services/exchange.h), not a first delivery
 };
 
@@ -32,7 +37,7 @@ struct DeliveryOutcome { db::Loan loan; db::Device device; db::Case c; };
 // The gate judges the device and paperwork as of command.delivered_at; a site check counts for
 // `site_check_max_years` (the unit's BHM_SITE_CHECK_MAX_YEARS).
 DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id, const DeliveryCommand& command,
-                        int site_check_max_years = default_site_check_max_years);
+                        int site_check_max_years);
 
 struct ReturnOutcome { db::Loan loan; db::Device device; };
 // `returned_at`: when the device really came back (an offline scan's time); clamped to the loan.

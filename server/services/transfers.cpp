@@ -67,11 +67,13 @@ db::Transfer receive_transfer(db::Transaction& tx, const Actor& actor, db::Id tr
     auto t = tx.transfer(transfer_id);
     if (!t || (t->to_unit_id != actor.caller.unit_id && t->from_unit_id != actor.caller.unit_id))
         not_found("Transfer " + std::to_string(transfer_id));
-    if (t->to_unit_id != actor.caller.unit_id)
-        fail(409, "transfer_not_yours", "Only the receiving unit can receive this transfer.");
+    if (t->to_unit_id != actor.caller.unit_id)   // another unit's record to receive: not found, as elsewhere
+        fail(404, "transfer_not_yours", "Only the receiving unit can receive this transfer.");
     auto status = parse_transfer_status(t->status).value_or(TransferStatus::received);
     auto carried = tx.loan(t->loan_id);
-    if (auto refusal = check_transfer_receipt(status, carried && !carried->returned_at)) refuse(*refusal, 409);
+    // Received already: a repeat (409); the loan ended: a rule (422).
+    if (auto refusal = check_transfer_receipt(status, carried && !carried->returned_at))
+        refuse(*refusal, refusal->code == "transfer_not_pending" ? 409 : 422);
 
     auto c = tx.case_by_id(t->case_id);
     auto patient = c ? tx.patient(c->patient_id) : std::nullopt;

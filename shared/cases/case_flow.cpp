@@ -139,6 +139,30 @@ std::optional<Refusal> check_correction(std::string_view what, bool replaces_ear
                    ""};
 }
 
+namespace {
+
+Refusal correction_after_delivery(std::string_view what, const std::string& dated, Timestamp first_delivery) {
+    return Refusal{"correction_after_delivery",
+                   "This " + std::string(what) + " is dated " + dated + ", after the case's first delivery (" +
+                       to_iso(first_delivery) + "). A correction records what was there before the device went out; "
+                       "date it on or before the delivery.",
+                   what == "site check" ? "FOR-2013-11-29-1373 § 9 (Prosedyre pkt. 5)" : "Prosedyre pkt. 7"};
+}
+
+}  // namespace
+
+std::optional<Refusal> check_correction_dated(std::string_view what, std::optional<Timestamp> first_delivery,
+                                              Timestamp written_at) {
+    if (!first_delivery || written_at <= *first_delivery) return std::nullopt;
+    return correction_after_delivery(what, to_iso(written_at), *first_delivery);
+}
+
+std::optional<Refusal> check_correction_dated(std::string_view what, std::optional<Timestamp> first_delivery,
+                                              Date checked_on) {
+    if (!first_delivery || checked_on <= local_date(*first_delivery)) return std::nullopt;
+    return correction_after_delivery(what, to_iso(checked_on), *first_delivery);
+}
+
 WaitingTimes waiting_times(Date applied, std::optional<Date> decided, std::optional<Date> delivered) {
     WaitingTimes times;
     times.application_to_decision_days = span(applied, decided);

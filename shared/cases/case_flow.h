@@ -65,6 +65,14 @@ std::optional<Refusal> check_journal_note(const JournalNote& note, Timestamp app
 // `what` names the entry in the sentence ("journal note"). Code: correction_reason_missing.
 std::optional<Refusal> check_correction(std::string_view what, bool replaces_earlier, std::string_view reason);
 
+// Once the case has had its first delivery, a correction may not date the paperwork after it: the device
+// went out on the paperwork there was then (Prosedyre pkt. 5 and 7). A journal note by its time, a site
+// check by its Norwegian calendar day. Code: correction_after_delivery.
+std::optional<Refusal> check_correction_dated(std::string_view what, std::optional<Timestamp> first_delivery,
+                                              Timestamp written_at);
+std::optional<Refusal> check_correction_dated(std::string_view what, std::optional<Timestamp> first_delivery,
+                                              Date checked_on);
+
 // Quality goal: no unnecessary waiting. A span is missing when an end is missing or precedes its start.
 struct WaitingTimes {
     std::optional<int> application_to_decision_days, decision_to_delivery_days, application_to_delivery_days;

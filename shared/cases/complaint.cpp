@@ -109,11 +109,16 @@ std::optional<Refusal> check_reassessment(const Reassessment& reassessment) {
 }
 
 std::optional<Refusal> check_forwarding(ComplaintStatus status, Date reassessed_on, Date forwarded_on, Date today) {
+    if (status == ComplaintStatus::forwarded || status == ComplaintStatus::decided) {
+        return Refusal{"complaint_already_forwarded",
+                       "This complaint is " + to_string(status) + "; it has already gone to Statsforvalteren.",
+                       complaint_procedure_source};
+    }
     if (status != ComplaintStatus::upheld) {
         return Refusal{"complaint_not_upheld",
-                       is_done(status) || status == ComplaintStatus::forwarded
-                           ? "This complaint is " + to_string(status) + "; it cannot be forwarded again."
-                           : "Reassess the complaint first; it goes to Statsforvalteren only if the unit keeps its decision.",
+                       is_done(status) ? "This complaint is " + to_string(status) + "; it does not go to Statsforvalteren."
+                                       : "Reassess the complaint first; it goes to Statsforvalteren only if the unit "
+                                         "keeps its decision.",
                        complaint_procedure_source};
     }
     if (forwarded_on < reassessed_on) {
@@ -129,6 +134,10 @@ std::optional<Refusal> check_forwarding(ComplaintStatus status, Date reassessed_
 }
 
 std::optional<Refusal> check_outcome(const OutcomeInput& input) {
+    if (input.status == ComplaintStatus::decided) {
+        return Refusal{"complaint_already_decided", "Statsforvalteren's outcome on this complaint is already recorded.",
+                       complaint_procedure_source};
+    }
     if (input.status != ComplaintStatus::forwarded) {
         return Refusal{"complaint_not_forwarded",
                        "Statsforvalteren's outcome can be recorded only for a complaint that was forwarded there.",
@@ -149,6 +158,10 @@ std::optional<Refusal> check_outcome(const OutcomeInput& input) {
     }
     if (input.outcome == ComplaintOutcome::reversed) return check_reversible(input.case_status);
     return std::nullopt;
+}
+
+bool is_repeat(const Refusal& refusal) {
+    return refusal.code == "complaint_already_forwarded" || refusal.code == "complaint_already_decided";
 }
 
 ComplaintStatus after_reassessment(bool reverse) { return reverse ? ComplaintStatus::reversed : ComplaintStatus::upheld; }

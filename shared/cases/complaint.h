@@ -61,7 +61,7 @@ struct Reassessment {
 // decision_not_reversible (a delivered or closed case: the device is out; review the loan instead).
 std::optional<Refusal> check_reassessment(const Reassessment& reassessment);
 
-// Codes: complaint_not_upheld (only a complaint the unit kept its decision on is forwarded),
+// Codes: complaint_already_forwarded (a repeat), complaint_not_upheld (only a complaint the unit kept its decision on is forwarded),
 // forwarding_before_reassessment, forwarding_in_future.
 std::optional<Refusal> check_forwarding(ComplaintStatus status, Date reassessed_on, Date forwarded_on, Date today);
 
@@ -72,9 +72,12 @@ struct OutcomeInput {
     Date forwarded_on, decided_on, today;
     std::string grounds;      // Statsforvalteren's grounds as summarised by the unit
 };
-// Codes: complaint_not_forwarded, outcome_before_forwarding, outcome_in_future, outcome_grounds_missing,
+// Codes: complaint_already_decided (a repeat), complaint_not_forwarded, outcome_before_forwarding, outcome_in_future, outcome_grounds_missing,
 // decision_not_reversible (a reversal of a delivered or closed case).
 std::optional<Refusal> check_outcome(const OutcomeInput& input);
+
+// A refusal that says the step was already done (a repeat: 409), not a rule broken (422).
+bool is_repeat(const Refusal& refusal);
 
 // The status after a complaint event.
 ComplaintStatus after_reassessment(bool reverse);

@@ -65,6 +65,18 @@ void check_as_of_delivery(const DeliveryCheck& check, std::vector<Refusal>& reas
                                ", after the delivery time " + when + ". A device cannot be delivered before it arrived.",
                            ""});
     }
+    // The device was out with another patient then: two loans of one device cannot overlap. An open loan
+    // is the device's current state (device_not_available says so); an ended one counts to its return.
+    std::optional<Timestamp> busy_until;
+    for (const auto& loan : check.device_loans)
+        if (loan.returned_at && *loan.returned_at > at && (!busy_until || *loan.returned_at > *busy_until))
+            busy_until = loan.returned_at;
+    if (busy_until) {
+        reasons.push_back({"device_on_loan_at_delivery",
+                           "At the delivery time " + when + " this device was on loan to another patient; that loan "
+                               "ended on " + to_iso(*busy_until) + ". A device cannot be on two loans at once.",
+                           ""});
+    }
     if (check.device_electrical) {
         auto then = inspection_as_of(check.inspections, at);
         if (!then || !then->passed) {
@@ -124,7 +136,9 @@ std::vector<Refusal> check_delivery(const DeliveryCheck& check) {
                                ", but the case is for " + category_name(check.case_category) + ".",
                            ""});
     }
-    if (check.device_electrical) {
+    // A delivery (delivered_at set, also one made now) is judged on the inspection in force at its time,
+    // below; only a pick is judged on today's state, so one fact never gives two reasons.
+    if (check.device_electrical && !check.delivered_at) {
         if (!check.inspection_passed) {
             reasons.push_back({"inspection_missing",
                                "This device has no passed electrical-safety inspection.", "IEC 62353:2014"});

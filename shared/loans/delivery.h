@@ -21,6 +21,12 @@ struct InspectionFact {
     std::optional<Date> next_due;
 };
 
+// One earlier loan of the device: from delivery to return (unset while still open).
+struct LoanInterval {
+    Timestamp delivered_at;
+    std::optional<Timestamp> returned_at;
+};
+
 struct DeliveryCheck {
     CaseStatus case_status;
     bool journal_note_recorded;
@@ -50,12 +56,15 @@ struct DeliveryCheck {
     std::optional<Timestamp> journal_note_written_at;
     std::optional<Date> site_check_on;                // the site check in force's date, if any
     int site_check_max_years = 0;                     // the unit's setting, named in the refusal (0: not told)
+    std::vector<LoanInterval> device_loans;           // the device's earlier loans, any order
 };
 
 
-// Codes: case_not_approved, device_not_available, wrong_category, inspection_missing, inspection_overdue,
-// site_check_missing, manual_missing, training_missing, training_not_named, not_fitted, journal_note_missing,
-// other_device_picked, and as of delivered_at: device_not_yet_received, inspection_missing_at_delivery,
+// Codes: case_not_approved, device_not_available, wrong_category, site_check_missing, manual_missing,
+// training_missing, training_not_named, not_fitted, journal_note_missing, other_device_picked; without
+// delivered_at (a pick, judged today on inspection_due_on): inspection_missing, inspection_overdue; with
+// delivered_at (every delivery, also one made now; judged on the inspection in force then and its own next
+// due date): device_not_yet_received, device_on_loan_at_delivery, inspection_missing_at_delivery,
 // inspection_due_at_delivery, journal_note_after_delivery, site_check_after_delivery. Empty = may deliver.
 std::vector<Refusal> check_delivery(const DeliveryCheck& check);
 

@@ -21,6 +21,12 @@ std::optional<Refusal> check_exchange(const ExchangeCheck& check) {
     if (is_blank(check.fault)) {
         return Refusal{"exchange_fault_missing", "Describe the fault of the device coming back for service.", ""};
     }
+    if (check.exchanged_at < check.old_loan_delivered_at) {
+        return Refusal{"exchange_before_loan",
+                       "The exchange time " + to_iso(check.exchanged_at) + " is before the loan of the device coming "
+                           "back began (" + to_iso(check.old_loan_delivered_at) + "); its loan cannot end before it began.",
+                       ""};
+    }
     return std::nullopt;
 }
 

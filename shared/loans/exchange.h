@@ -16,8 +16,12 @@ struct ExchangeCheck {
     bool old_device_on_this_case;   // the device coming back is on an open loan of this case
     bool same_device;               // the replacement is the device coming back
     std::string fault;
+    // When the swap happened (recorded afterwards, or now) and when the loan ending then began.
+    Timestamp exchanged_at{};
+    Timestamp old_loan_delivered_at{};
 };
-// Codes: case_not_delivered, device_not_on_this_case, exchange_same_device, exchange_fault_missing.
+// Codes: case_not_delivered, device_not_on_this_case, exchange_same_device, exchange_fault_missing,
+// exchange_before_loan (the old loan cannot end before it began).
 std::optional<Refusal> check_exchange(const ExchangeCheck& check);
 
 // The delivery gate for the replacement: every check of check_delivery, with the case's status judged as an

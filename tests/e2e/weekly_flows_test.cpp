@@ -185,6 +185,9 @@ TEST_CASE("a complaint the unit keeps its decision on goes to Statsforvalteren, 
     INFO(forwarded.describe());
     REQUIRE(forwarded.status == 200);
     CHECK(text_of(forwarded.object(), "status") == "forwarded");
+    // A repeat of what is already done is a conflict (409), not a rule broken.
+    require_problem(caseworker.post(complaint_path + "/forwarding", R"({"forwarded_on":")" + utc_date() + R"("})"), 409,
+                    "complaint_already_forwarded");
     require_problem(caseworker.post(complaint_path + "/outcome", R"({"outcome":"maybe","decided_on":")" + utc_date() +
                                                                     R"(","grounds":"x"})"), 400);
     auto outcome = caseworker.post(complaint_path + "/outcome", R"({"outcome":"reversed","decided_on":")" + utc_date() +
@@ -192,6 +195,9 @@ TEST_CASE("a complaint the unit keeps its decision on goes to Statsforvalteren, 
     INFO(outcome.describe());
     REQUIRE(outcome.status == 200);
     CHECK(text_of(outcome.object(), "status") == "decided");
+    require_problem(caseworker.post(complaint_path + "/outcome", R"({"outcome":"reversed","decided_on":")" + utc_date() +
+                                                                    R"(","grounds":"again"})"), 409,
+                    "complaint_already_decided");
     auto c = caseworker.get(case_path).object();
     CHECK(text_of(c, "status") == "approved");
     auto decisions = c->getArray("decisions");
@@ -414,7 +420,7 @@ TEST_CASE("a patient moving to another unit is transferred with the loan; the de
     CHECK(warehouse.get(loan.device_path).object()->getValue<long long>("unit_id") == own_unit);
     require_problem(receiving.get(loan.device_path), 404);
     REQUIRE(receiving.get("/api/v1/transfers").array()->size() == 1);
-    require_problem(warehouse.post(receive, ""), 409, "transfer_not_yours");
+    require_problem(warehouse.post(receive, ""), 404, "transfer_not_yours");
 
     auto received = receiving.post(receive, "");
     INFO(received.describe());

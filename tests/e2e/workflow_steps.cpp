@@ -234,6 +234,16 @@ Poco::JSON::Object::Ptr approved_case(const ApiClient& caseworker, const std::st
     return answer.object();
 }
 
+std::set<std::string> reason_codes(const ApiResponse& answer) {
+    std::set<std::string> codes;
+    REQUIRE(answer.is_object());
+    if (auto reasons = answer.object()->getArray("reasons"))
+        for (const auto& item : *reasons) codes.insert(text_of(item.extract<Poco::JSON::Object::Ptr>(), "code"));
+    else
+        codes.insert(answer.text("code"));
+    return codes;
+}
+
 void require_problem(const ApiResponse& answer, int status, const std::string& code) {
     INFO(answer.describe());
     CHECK(answer.status == status);

@@ -3,6 +3,7 @@
 // valid national IDs for made-up patients, problem+json checks and device counts.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,8 @@ Poco::JSON::Object::Ptr approved_case(const ApiClient& caseworker, const std::st
 // REQUIREs an RFC 9457 answer: the status, Content-Type application/problem+json, and the fields
 // type, title, status (same as HTTP), detail and code (the expected one, unless empty).
 void require_problem(const ApiResponse& answer, int status, const std::string& code = "");
+// The codes of a refusal: each of its `reasons`, or its one `code`.
+std::set<std::string> reason_codes(const ApiResponse& answer);
 
 // Every device of the caller's unit, through all pages of GET /devices?limit=500.
 std::vector<Poco::JSON::Object::Ptr> all_devices(const ApiClient& client);

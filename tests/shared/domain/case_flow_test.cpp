@@ -129,6 +129,21 @@ TEST_CASE("a journal note dated before the application is refused") {
           "journal_note_in_future");
 }
 
+TEST_CASE("correction_after_delivery: a correction may not date the paperwork after the first delivery") {
+    const auto delivered = *parse_iso_timestamp("2026-05-20T10:00:00Z");
+    CHECK_FALSE(check_correction_dated("journal note", std::nullopt, *parse_iso_timestamp("2026-06-01T10:00:00Z")));
+    CHECK_FALSE(check_correction_dated("journal note", delivered, delivered));
+    auto late = check_correction_dated("journal note", delivered, *parse_iso_timestamp("2026-05-20T10:00:01Z"));
+    REQUIRE(late);
+    CHECK(late->code == "correction_after_delivery");
+    CHECK(late->message.find("2026-05-20T10:00:00Z") != std::string::npos);
+    CHECK_FALSE(check_correction_dated("site check", delivered, Date{2026, 5, 20}));
+    auto site = check_correction_dated("site check", delivered, Date{2026, 5, 21});
+    REQUIRE(site);
+    CHECK(site->code == "correction_after_delivery");
+    CHECK(site->rule.find("FOR-2013-11-29-1373") != std::string::npos);
+}
+
 TEST_CASE("a correction of a journal note or site check needs a reason") {
     CHECK_FALSE(check_correction("journal note", false, ""));
     auto refusal = check_correction("journal note", true, "  ");

@@ -74,6 +74,23 @@ TEST_CASE("a complaint goes to Statsforvalteren only after the unit kept its dec
           "forwarding_in_future");
 }
 
+TEST_CASE("complaint_already_forwarded and complaint_already_decided: a repeated step is a repeat, not a rule") {
+    const Date reassessed{2026, 11, 20}, today{2026, 12, 1};
+    auto again = check_forwarding(ComplaintStatus::forwarded, reassessed, Date{2026, 11, 21}, today);
+    REQUIRE(again);
+    CHECK(again->code == "complaint_already_forwarded");
+    CHECK(is_repeat(*again));
+    CHECK(check_forwarding(ComplaintStatus::decided, reassessed, Date{2026, 11, 21}, today)->code ==
+          "complaint_already_forwarded");
+    OutcomeInput input{ComplaintStatus::decided, CaseStatus::approved, ComplaintOutcome::reversed,
+                       Date{2026, 11, 21}, Date{2026, 12, 1}, Date{2026, 12, 1}, "again"};
+    auto decided = check_outcome(input);
+    REQUIRE(decided);
+    CHECK(decided->code == "complaint_already_decided");
+    CHECK(is_repeat(*decided));
+    CHECK_FALSE(is_repeat(*check_forwarding(ComplaintStatus::received, reassessed, Date{2026, 11, 21}, today)));
+}
+
 TEST_CASE("Statsforvalteren's outcome is recorded for a forwarded complaint; sent back means a new assessment") {
     OutcomeInput input{ComplaintStatus::forwarded, CaseStatus::rejected, ComplaintOutcome::reversed,
                        Date{2026, 11, 21}, Date{2026, 12, 1}, Date{2026, 12, 1}, "the criteria are met"};

@@ -240,6 +240,38 @@ TEST_CASE("a delivery is judged as of its delivery time: journal note and site c
     CHECK(codes(c) == only("site_check_after_delivery"));
 }
 
+TEST_CASE("device_on_loan_at_delivery: a delivery back-dated to before the device's last loan ended is refused") {
+    DeliveryCheck c = back_dated();   // delivered 2024-05-20 10:00
+    c.device_loans = {LoanInterval{*parse_iso_timestamp("2024-02-01T10:00:00Z"), *parse_iso_timestamp("2024-04-01T10:00:00Z")},
+                      LoanInterval{*parse_iso_timestamp("2024-05-01T10:00:00Z"), *parse_iso_timestamp("2024-06-01T10:00:00Z")}};
+    auto reasons = check_delivery(c);
+    REQUIRE(reasons.size() == 1);
+    CHECK(reasons[0].code == "device_on_loan_at_delivery");
+    CHECK(reasons[0].message.find("2024-06-01") != std::string::npos);
+
+    c.device_loans.pop_back();   // the earlier loan ended before: no overlap
+    CHECK(check_delivery(c).empty());
+    c.device_loans = {LoanInterval{*parse_iso_timestamp("2024-05-01T10:00:00Z"), *parse_iso_timestamp("2024-05-20T10:00:00Z")}};
+    CHECK(check_delivery(c).empty());   // returned at the very moment of the new delivery
+}
+
+TEST_CASE("inspection_due_at_delivery: a delivery is judged on the inspection in force then, never also on today's due date") {
+    DeliveryCheck c = back_dated();   // the inspection then was due 2025-01-11; the device's date today is long past
+    c.today = Date{2026, 6, 1};
+    c.inspection_due_on = Date{2025, 1, 11};
+    CHECK(check_delivery(c).empty());
+
+    c = back_dated();   // a delivery made now on the due date: one reason, not inspection_overdue as well
+    c.delivered_at = *parse_iso_timestamp("2025-01-11T10:00:00Z");
+    c.today = Date{2025, 1, 11};
+    c.inspection_due_on = Date{2025, 1, 11};
+    CHECK(codes(c) == only("inspection_due_at_delivery"));
+
+    c.inspection_passed = false;   // a failed inspection now: one reason, as of the delivery
+    c.inspections.push_back(InspectionFact{*parse_iso_timestamp("2025-01-10T09:00:00Z"), false, Date{2025, 1, 10}});
+    CHECK(codes(c) == only("inspection_missing_at_delivery"));
+}
+
 TEST_CASE("a pick (reservation) is judged now, without the handover items") {
     DeliveryCheck c = back_dated();
     c.trained_who.clear();

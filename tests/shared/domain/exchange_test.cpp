@@ -24,6 +24,20 @@ TEST_CASE("an exchange needs a delivered case, its own device on loan, another d
     CHECK(check_exchange(no_fault)->code == "exchange_fault_missing");
 }
 
+TEST_CASE("exchange_before_loan: an exchange recorded afterwards cannot end the old loan before it began") {
+    ExchangeCheck check{CaseStatus::delivered, true, false, "alarm sounds"};
+    check.old_loan_delivered_at = *parse_iso_timestamp("2024-05-20T10:00:00Z");
+    check.exchanged_at = *parse_iso_timestamp("2024-05-20T10:00:00Z");
+    CHECK_FALSE(check_exchange(check));
+    check.exchanged_at = *parse_iso_timestamp("2024-06-01T08:00:00Z");
+    CHECK_FALSE(check_exchange(check));
+    check.exchanged_at = *parse_iso_timestamp("2024-05-19T23:59:59Z");
+    auto refusal = check_exchange(check);
+    REQUIRE(refusal);
+    CHECK(refusal->code == "exchange_before_loan");
+    CHECK(refusal->message.find("2024-05-20T10:00:00Z") != std::string::npos);
+}
+
 TEST_CASE("the replacement in an exchange passes the same delivery gate, for a delivered case") {
     auto check = testing::ready_delivery();
     check.case_status = CaseStatus::delivered;
