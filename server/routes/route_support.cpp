@@ -30,6 +30,10 @@ void add_all_routes(Router& router, App& app) {
     add_user_routes(router, app);
     add_report_routes(router, app);
     add_label_routes(router, app);
+    add_inspection_limit_routes(router, app);
+    add_requester_rights_routes(router, app);
+    add_delivery_check_routes(router, app);
+    add_dashboard_routes(router, app);
     add_openapi_route(router);
 }
 

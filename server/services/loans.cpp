@@ -11,7 +11,6 @@
 #include "shared/core/norway_time.h"
 
 namespace bhm::server {
-namespace {
 
 DeliveryCheck delivery_check(db::Transaction& tx, const db::Case& c, const db::Device& device, Date today) {
     auto model = model_of(tx, device);
@@ -32,6 +31,8 @@ DeliveryCheck delivery_check(db::Transaction& tx, const db::Case& c, const db::D
     check.today = today;
     return check;
 }
+
+namespace {
 
 // Another case holds the device: that is a race lost (409), not a rule broken.
 int status_for(const std::vector<Refusal>& reasons) {

@@ -3,8 +3,13 @@
 #pragma once
 
 #include "server/services/actor.h"
+#include "shared/loans/delivery.h"
 
 namespace bhm::server {
+
+// What the delivery gate (shared/loans/delivery.h) is asked about this case and device today, from the
+// records; the handover items (manual, training, fitted and tested) are left for the caller to fill in.
+DeliveryCheck delivery_check(db::Transaction& tx, const db::Case& c, const db::Device& device, Date today);
 
 struct ReserveOutcome { db::Device device; bool already_reserved = false; };
 ReserveOutcome reserve_for_case(db::Transaction& tx, const Actor& actor, db::Id case_id, db::Id device_id);
