@@ -34,6 +34,8 @@ void add_all_routes(Router& router, App& app) {
     add_requester_rights_routes(router, app);
     add_delivery_check_routes(router, app);
     add_dashboard_routes(router, app);
+    add_service_order_list_routes(router, app);
+    add_report_chart_routes(router, app);
     add_openapi_route(router);
 }
 
