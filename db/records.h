@@ -29,6 +29,12 @@ struct Station {
     Timestamp created_at; std::optional<Timestamp> revoked_at; std::string created_by;
 };
 
+// A browser's signed-in session (cookie); only the SHA-256 of the cookie's token is kept.
+struct BrowserSession {
+    Id id = 0; std::string token_hash; Id user_id = 0; std::string csrf_token;
+    Timestamp created_at, expires_at; std::optional<Timestamp> ended_at;
+};
+
 struct Category {
     std::string code, name, name_no;
     bool site_check_required = false, electrical = true;

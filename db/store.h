@@ -56,6 +56,9 @@ public:
     virtual std::optional<Station> station(Id) = 0;
     virtual std::vector<Station> stations(Id unit_id) = 0;
     virtual void revoke_station(Id id, Timestamp at) = 0;
+    virtual Id insert_browser_session(const BrowserSession&) = 0;
+    virtual std::optional<BrowserSession> browser_session(const std::string& token_hash) = 0;
+    virtual void end_browser_session(const std::string& token_hash, Timestamp at) = 0;   // once; later calls keep the first time
     virtual std::optional<std::string> setting(const std::string& key) = 0;
     virtual void put_setting(const std::string& key, const std::string& value) = 0;
 

@@ -12,6 +12,7 @@ struct App {
     db::Store& store;
     const Clock& clock;
     Authenticator& auth;
+    bool secure_cookies = false;   // session cookies carry Secure (served over TLS, or behind a TLS proxy)
 };
 
 }  // namespace bhm::server

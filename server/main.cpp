@@ -38,6 +38,10 @@ protected:
                               .argument("ADDR").binding("bhm.bind"));
         options.addOption(Option("db", "d", "SQLite file (BHM_DB; default var/bhm.db)").argument("FILE").binding("bhm.db"));
         options.addOption(Option("demo", "", "load the demo data set (BHM_DEMO=1)").binding("bhm.demo"));
+        options.addOption(Option("web-root", "", "serve the pages from this folder, not the embedded copy (BHM_WEB_ROOT)")
+                              .argument("DIR").binding("bhm.web_root"));
+        options.addOption(Option("secure-cookies", "", "mark session cookies Secure, behind TLS (BHM_SECURE_COOKIES=1)")
+                              .binding("bhm.secure_cookies"));
         for (const auto& limit : limit_settings())
             options.addOption(Option(limit.flag, "", limit.help).argument(limit.unit).binding("bhm." + limit.flag));
         options.addOption(Option("config", "c", "optional properties file").argument("FILE").callback(
@@ -57,11 +61,13 @@ protected:
         SystemClock clock;
         Authenticator auth(*store, signing_secret(*store), token_minutes);
         App app{*store, clock, auth};
+        app.secure_cookies = config().has("bhm.secure_cookies") || Poco::Environment::get("BHM_SECURE_COOKIES", "") == "1";
         if (demo) print_demo(load_demo_data(*store, clock.now(), Poco::Environment::get("BHM_DEMO_PASSWORD", "demo")));
 
         Router router;
         add_all_routes(router, app);
-        ApiPipeline pipeline(router, auth, clock);
+        const std::string web_root = setting("bhm.web_root", "BHM_WEB_ROOT", "");
+        ApiPipeline pipeline(router, auth, clock, web_root.empty() ? WebFiles::embedded() : WebFiles::from_folder(web_root));
         const ConnectionLimits limits = connection_limits();
         const std::size_t files = raise_open_file_limit(limits.max_connections + 64);
         if (files < limits.max_connections + 64)
@@ -75,6 +81,7 @@ protected:
             bind, bound, db_path, limits.worker_threads, limits.max_queued_requests, limits.max_connections,
             limits.max_connections_per_address);
         std::cout << "bhm-server listening on http://" << bind << ":" << bound << "/api/v1" << std::endl;
+        std::cout << "Sign in with a browser at http://" << bind << ":" << bound << "/" << std::endl;
         waitForTerminationRequest();
         server.stop();
         return EXIT_OK;

@@ -35,6 +35,9 @@ public:
     std::optional<Station> station(Id) override;
     std::vector<Station> stations(Id unit_id) override;
     void revoke_station(Id id, Timestamp at) override;
+    Id insert_browser_session(const BrowserSession&) override;
+    std::optional<BrowserSession> browser_session(const std::string& token_hash) override;
+    void end_browser_session(const std::string& token_hash, Timestamp at) override;
     std::optional<std::string> setting(const std::string& key) override;
     void put_setting(const std::string& key, const std::string& value) override;
 

@@ -23,8 +23,8 @@ Caller Authenticator::caller_for(const db::User& user, db::Transaction& tx) {
     return caller;
 }
 
-std::optional<LoginResult> Authenticator::login(const std::string& username, const std::string& password,
-                                                Timestamp now) {
+std::optional<Caller> Authenticator::check_password(const std::string& username, const std::string& password,
+                                                   Timestamp now) {
     std::optional<db::User> user;
     std::optional<Caller> caller;
     store_.read([&](db::Transaction& tx) {
@@ -39,21 +39,62 @@ std::optional<LoginResult> Authenticator::login(const std::string& username, con
         note_failure(username, now);
         return std::nullopt;
     }
-    {
-        std::lock_guard lock(failures_mutex_);
-        failures_.erase(username);
-    }
+    std::lock_guard lock(failures_mutex_);
+    failures_.erase(username);
+    return caller;
+}
+
+std::optional<LoginResult> Authenticator::login(const std::string& username, const std::string& password,
+                                                Timestamp now) {
+    auto caller = check_password(username, password, now);
+    if (!caller) return std::nullopt;
     LoginResult login;
     login.caller = *caller;
     login.expires_at = Timestamp{now.unix_seconds + token_minutes_ * 60LL};
     Poco::JWT::Token token;
     token.setType("JWT");
-    token.setSubject(std::to_string(user->id));
+    token.setSubject(std::to_string(caller->id));
     token.setIssuedAt(Poco::Timestamp::fromEpochTime(now.unix_seconds));
     token.setExpiration(Poco::Timestamp::fromEpochTime(login.expires_at.unix_seconds));
     Poco::JWT::Signer signer(secret_);
     login.token = signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
     return login;
+}
+
+std::optional<BrowserSignIn> Authenticator::start_session(const std::string& username, const std::string& password,
+                                                          Timestamp now) {
+    auto caller = check_password(username, password, now);
+    if (!caller) return std::nullopt;
+    BrowserSignIn in;
+    in.cookie_token = random_token(32);
+    in.csrf_token = random_token(16);
+    in.expires_at = Timestamp{now.unix_seconds + token_minutes_ * 60LL};
+    in.caller = *caller;
+    in.caller.csrf_token = in.csrf_token;
+    store_.write([&](db::Transaction& tx) {
+        tx.insert_browser_session(db::BrowserSession{0, sha256_hex(in.cookie_token), caller->id, in.csrf_token, now,
+                                                     in.expires_at, std::nullopt});
+    });
+    return in;
+}
+
+std::optional<Caller> Authenticator::authenticate_session(const std::string& cookie_token, Timestamp now) {
+    if (cookie_token.empty() || cookie_token.size() > 256) return std::nullopt;
+    std::optional<Caller> caller;
+    store_.read([&](db::Transaction& tx) {
+        auto session = tx.browser_session(sha256_hex(cookie_token));
+        if (!session || session->ended_at || session->expires_at.unix_seconds <= now.unix_seconds) return;
+        auto user = tx.user(session->user_id);
+        if (!user || !user->active) return;
+        caller = caller_for(*user, tx);
+        caller->csrf_token = session->csrf_token;
+    });
+    return caller;
+}
+
+void Authenticator::end_session(const std::string& cookie_token, Timestamp now) {
+    if (cookie_token.empty() || cookie_token.size() > 256) return;
+    store_.write([&](db::Transaction& tx) { tx.end_browser_session(sha256_hex(cookie_token), now); });
 }
 
 bool Authenticator::locked_out(const std::string& username, Timestamp now) {

@@ -19,6 +19,14 @@ struct LoginResult {
     Caller caller;
 };
 
+// A browser's sign-in: the cookie's token (kept by the server only as its hash) and the
+// session's CSRF token, which a cookie-authenticated write must echo in X-CSRF-Token.
+struct BrowserSignIn {
+    std::string cookie_token, csrf_token;
+    Timestamp expires_at;
+    Caller caller;
+};
+
 class Authenticator {
 public:
     Authenticator(db::Store& store, std::string signing_secret, int token_minutes);
@@ -27,6 +35,13 @@ public:
     std::optional<LoginResult> login(const std::string& username, const std::string& password, Timestamp now);
     // Empty for a bad, expired or revoked token.
     std::optional<Caller> authenticate(const std::string& bearer_token, Timestamp now);
+
+    // The same password check as login, but the proof is a server-side session for a cookie.
+    std::optional<BrowserSignIn> start_session(const std::string& username, const std::string& password, Timestamp now);
+    // Empty for an unknown, ended or expired session, or a deactivated user. The caller's csrf_token is set.
+    std::optional<Caller> authenticate_session(const std::string& cookie_token, Timestamp now);
+    // Logout: the session is ended on the server; an unknown token is no error.
+    void end_session(const std::string& cookie_token, Timestamp now);
 
     // After max_failures wrong passwords for one username within lockout_seconds, that username
     // is refused (429) until lockout_seconds after the last failure: online guessing stays slow.
@@ -38,6 +53,8 @@ public:
 
 private:
     Caller caller_for(const db::User& user, db::Transaction& tx);
+    // The user and caller when the password is right and the user active; counts a failure otherwise.
+    std::optional<Caller> check_password(const std::string& username, const std::string& password, Timestamp now);
     std::optional<Caller> authenticate_user(const std::string& jwt, Timestamp now);
     std::optional<Caller> authenticate_station(const std::string& token);
 

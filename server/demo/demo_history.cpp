@@ -68,7 +68,7 @@ Actor DemoHistory::actor(const LoadedUnit& unit, const std::string& role, Timest
         const auto user = tx_.user_by_name(name);
         known = user_ids_.emplace(name, user ? user->id : 0).first;
     }
-    Caller caller{Caller::Kind::user, known->second, unit.unit.id, unit.unit.region_id, name, role};
+    Caller caller{Caller::Kind::user, known->second, unit.unit.id, unit.unit.region_id, name, role, ""};
     return Actor(std::move(caller), at);
 }
 

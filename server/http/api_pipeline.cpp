@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "server/http/browser_session.h"
 #include "server/http/error_mapping.h"
 #include "server/http/problem.h"
 #include "server/http/wire_response.h"
@@ -26,7 +27,7 @@ std::string bearer(const Request& request) {
 void authorise(const Route& route, const Caller& caller) {
     if (route.access == Access::open) return;
     if (caller.kind == Caller::Kind::anonymous)
-        fail(401, "not_authenticated", "Log in first: send 'Authorization: Bearer <token>'.");
+        fail(401, "not_authenticated", "Log in first: send 'Authorization: Bearer <token>', or sign in on the login page.");
     if (caller.kind == Caller::Kind::station) {
         if (route.access != Access::scanning) forbidden("A scan station token is good for the scan endpoints only.");
         return;
@@ -57,9 +58,14 @@ const Route& ApiPipeline::admit(Request& request, const std::optional<Caller>& s
     if (screened) {
         request.caller = *screened;
     } else if (route.access != Access::open) {
-        if (auto caller = auth_.authenticate(bearer(request), clock_.now())) request.caller = *caller;
+        // A bearer token (machines) wins; else a browser's session cookie.
+        const std::string token = bearer(request);
+        std::optional<Caller> caller = !token.empty() ? auth_.authenticate(token, clock_.now())
+                                                      : auth_.authenticate_session(session_cookie(request), clock_.now());
+        if (caller) request.caller = *caller;
     }
     authorise(route, request.caller);
+    check_csrf(request);
     return route;
 }
 
@@ -85,13 +91,27 @@ Response ApiPipeline::handle(const RequestHead& head, std::string body, const st
     try {
         read_head(head, peer, request);
         request.body = std::move(body);
-        const Route& route = admit(request, screened);
-        response = route.handler(request);
+        if (request.path.rfind("/api/", 0) != 0) {
+            response = web_file(request);
+        } else {
+            const Route& route = admit(request, screened);
+            response = route.handler(request);
+        }
     } catch (...) {
         response = problem_response(api_error_for(std::current_exception(), request.method + " " + request.path));
     }
     log(request, response.status, ms_since(started));
     return response;
+}
+
+Response ApiPipeline::web_file(const Request& request) const {
+    if (request.method != "GET" && request.method != "HEAD") {
+        ApiError error(405, Refusal{"method_not_allowed", "Pages are read with GET, not " + request.method + ".", ""});
+        error.headers["Allow"] = "GET, HEAD";
+        throw error;
+    }
+    if (auto file = web_.get(request.path)) return *file;
+    fail(404, "no_such_page", "There is no page at " + request.path + ".");
 }
 
 void ApiPipeline::log(const Request& request, int status, double ms) const {

@@ -21,6 +21,7 @@ struct Caller {
     db::Id region_id = 0;
     std::string name;       // username, or the station's name
     std::string role;       // "warehouse" | "technician" | "caseworker" | "manager" | "admin" | "station"
+    std::string csrf_token; // set when signed in by a browser session cookie: writes must echo it
     std::string actor() const { return kind == Kind::station ? "station:" + name : name; }
 };
 

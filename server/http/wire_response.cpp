@@ -17,7 +17,7 @@ std::string wire_response(const Response& response, bool keep_alive, bool http10
     out += "Date: " + Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::HTTP_FORMAT) + "\r\n";
     out += "Content-Type: " + response.content_type + "\r\n";
     out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
-    out += "Cache-Control: no-store\r\n";
+    if (!response.headers.count("Cache-Control")) out += "Cache-Control: no-store\r\n";   // patient data is not cached
     out += "X-Content-Type-Options: nosniff\r\n";
     for (const auto& [name, value] : response.headers) out += name + ": " + value + "\r\n";
     if (!keep_alive) out += "Connection: close\r\n";
