@@ -58,6 +58,7 @@ async function route() {
   }
   header();
   clear(main);
+  delete main.dataset.page;
   let page;
   let params = {};
   if (p === '/login') {
@@ -74,6 +75,7 @@ async function route() {
   document.title = `${t(page.title)} · BHM Tracker`;
   const leave = await page.render(main, params, { go, refreshHeader: header });
   if (typeof leave === 'function') leavePage = leave;
+  main.dataset.page = p;
   if (!main.contains(document.activeElement) || document.activeElement === document.body) {
     const heading = main.querySelector('h1');
     if (heading) { heading.tabIndex = -1; heading.focus({ preventScroll: true }); }
@@ -88,4 +90,5 @@ window.addEventListener('hashchange', route);
 await loadLanguage(savedLanguage());
 await session.restore();
 await route();
+performance.mark('bhm-ready');
 document.body.dataset.ready = 'true';

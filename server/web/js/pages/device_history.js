@@ -56,6 +56,6 @@ export default {
       main.append(form);
     }
     main.append(h('h2', { text: t('device.history') }),
-      h('ol', { class: 'timeline', id: 'device-history' }, [...history].reverse().map((e) => h('li', { 'data-kind': e.kind, text: sentence(e) }))));
+      h('ol', { class: 'timeline', id: 'device-history' }, [...history.events].reverse().map((e) => h('li', { 'data-kind': e.kind, text: sentence(e) }))));
   },
 };

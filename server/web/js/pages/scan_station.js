@@ -20,6 +20,7 @@ export default {
     if (!modes.includes(state.mode)) state.mode = 'receive';
     const collected = [];      // scans made in collect mode, not yet sent
     const rows = new Map();    // scan id → its row in the answer list
+    const sources = new Map(); // scan id → 'reader' | 'keyboard'
 
     const modeGroup = h('fieldset', { class: 'modes' }, h('legend', { text: t('scan.mode') }),
       modes.map((m) => h('label', { class: 'mode' },
@@ -31,7 +32,7 @@ export default {
     const caseField = field(t('scan.case'), caseInput, t('scan.case_hint'));
     const station = h('input', { id: 'scan-station-name', value: saved('bhm.scan.station', 'nettleser'),
       autocomplete: 'off', onchange: () => save('bhm.scan.station', station.value.trim() || 'nettleser') });
-    const collect = h('input', { type: 'checkbox', id: 'scan-collect', onchange: () => showCollected() });
+    const collect = h('input', { type: 'checkbox', id: 'scan-collect', onchange: () => { showCollected(); refocus(); } });
     const input = h('input', { id: 'scan-code', class: 'scan-field', autocomplete: 'off', spellcheck: 'false',
       autocapitalize: 'none', enterkeyhint: 'send', 'aria-describedby': 'scan-state' });
     const stateLine = h('p', { id: 'scan-state', class: 'state', 'aria-live': 'polite' });
@@ -73,7 +74,8 @@ export default {
     }
 
     function addRow(kind, code, text, detail, scanId) {
-      const row = h('li', { class: `answer ${kind}`, 'data-result': kind, 'data-sound': kind, 'data-scan-id': scanId },
+      const row = h('li', { class: `answer ${kind}`, 'data-result': kind, 'data-sound': kind, 'data-scan-id': scanId,
+        'data-source': scanId ? sources.get(scanId) : undefined },
         h('span', { class: 'badge', text: t(`scan.result_${kind}`) }),
         h('code', { class: 'code', text: toDisplay(code) }),
         h('span', { class: 'message', text }),
@@ -91,7 +93,9 @@ export default {
       const device = answer.device;
       const text = ok ? [device && device.asset_tag, device && device.model && device.model.name,
         device && t(`state.${device.state}`)].filter(Boolean).join(' · ') || answer.message : problemText(answer);
-      const detail = ok ? (answer.replayed ? t('scan.replayed') : answer.message) : ruleText(answer);
+      const reasons = Array.isArray(answer.reasons) ? answer.reasons.filter((r) => r.code !== answer.code) : [];
+      const detail = ok ? (answer.replayed ? t('scan.replayed') : answer.message)
+        : [ruleText(answer), ...reasons.map((r) => `${problemText(r)} ${ruleText(r)}`.trim())].filter(Boolean).join(' · ');
       if (row) {
         row.replaceWith(addRow(kind, scan.code, text, detail, scan.id));
       } else {
@@ -113,7 +117,7 @@ export default {
       if (step.kind === 'end') { state.caseNumber = null; showState(); addRow('mode', raw, t('scan.case_closed')); return; }
       if (step.kind === 'refused') { addRow('refused', raw, t(step.note)); return; }
       const scan = makeScan(raw);
-      scan.source = undefined;
+      sources.set(scan.id, source);
       if (collect.checked) { collected.push({ scan, source }); showCollected(); return; }
       const row = addRow('sending', raw, t('scan.sending'), t(`scan.source_${source}`), scan.id);
       const sent = await sendScan(scan);
