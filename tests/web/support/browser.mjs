@@ -46,7 +46,8 @@ export async function signIn(page, server, username) {
 
 // Opens a page by its hash route and waits until its heading and content are there.
 export async function open(page, server, route, selector) {
-  await page.goto(`${server.url}/#${route}`);
+  const target = `${server.url}/#${route}`;
+  if (page.url() === target) await page.reload(); else await page.goto(target);
   await ready(page);
   await page.waitForSelector(`main[data-page="${route.split('?')[0]}"]`);
   if (selector) await page.waitForSelector(selector);

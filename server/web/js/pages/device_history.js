@@ -34,6 +34,15 @@ export default {
         h('dt', { text: t('device.inspection_due') }), h('dd', { text: device.inspection_due ? formatDate(device.inspection_due) : t('inspection.never') }),
         h('dt', { text: t('device.label') }), h('dd', { class: 'row' }, ['png', 'svg', 'zpl'].map((f) =>
           h('a', { href: `/api/v1/devices/${device.id}/label.${f}`, download: `${device.asset_tag}.${f}`, text: f.toUpperCase() })))));
+    if (session.hasRole('warehouse', 'technician', 'manager', 'admin') && ['received', 'returned', 'in_service'].includes(device.state) && !device.cleaned) {
+      const said = h('span', { role: 'status' });
+      main.append(h('p', { class: 'row' }, h('button', { type: 'button', id: 'device-cleaned', text: t('device.record_cleaning'), onclick: async () => {
+        try { await post(`/devices/${device.id}/cleaning`); location.reload(); } catch (err) {
+          if (!(err instanceof ApiProblem)) throw err;
+          said.textContent = `${problemText(err.body)} ${ruleText(err.body)}`;
+        }
+      } }), said));
+    }
     if (session.hasRole('technician', 'manager', 'admin') && device.state !== 'on_loan')
       main.append(h('p', {}, h('a', { href: `#/inspect/${device.id}`, text: t('inspections.inspect') })));
     if (session.hasRole('warehouse', 'technician', 'manager', 'admin') && ['available', 'returned', 'received'].includes(device.state)) {
