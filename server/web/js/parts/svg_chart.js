@@ -4,21 +4,26 @@ import { s } from '../dom.js';
 
 const colours = ['#0b5394', '#b45f06', '#38761d'];
 
-function niceMax(n) {
-  if (n <= 5) return 5;
-  const step = 10 ** Math.floor(Math.log10(n));
-  return Math.ceil(n / step) * step;
+// Whole-number ticks 1, 2 or 5 × 10^k apart, four or five of them, the top one at or above n.
+function ticksFor(n) {
+  const rough = Math.max(1, n) / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((x) => x >= rough);
+  const top = Math.max(step, Math.ceil(n / step) * step);
+  const ticks = [];
+  for (let v = 0; v <= top + 1e-9; v += step) ticks.push(Math.round(v));
+  return ticks;
 }
 
 // groups: [{label, values:[n,...]}], series: ['name', ...]
 export function barChart({ title, groups, series, id, width = 720, height = 300 }) {
   const left = 44; const bottom = 40; const top = 30; const right = 10;
   const plotW = width - left - right; const plotH = height - top - bottom;
-  const max = niceMax(Math.max(1, ...groups.flatMap((g) => g.values)));
+  const ticks = ticksFor(Math.max(1, ...groups.flatMap((g) => g.values)));
+  const max = ticks[ticks.length - 1];
   const slot = plotW / groups.length;
   const barW = Math.max(2, (slot * 0.8) / series.length);
   const y = (v) => top + plotH - (v / max) * plotH;
-  const ticks = [0, max / 4, max / 2, (3 * max) / 4, max];
   return s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', id, 'aria-labelledby': `${id}-title` },
     s('title', { id: `${id}-title`, text: title }),
     ticks.map((v) => [
