@@ -2,7 +2,7 @@
 // mounts one page module at a time into <main>. Signed out, every route shows the login page.
 import { h, clear } from './dom.js';
 import { t, loadLanguage, savedLanguage, currentLanguage } from './i18n.js';
-import { whenSignedOut } from './api.js';
+import { whenSignedOut, ApiProblem, Unreachable } from './api.js';
 import * as session from './session.js';
 import { routes, home, match } from './routes.js';
 
@@ -73,8 +73,19 @@ async function route() {
     }
   }
   document.title = `${t(page.title)} · BHM Tracker`;
-  const leave = await page.render(main, params, { go, refreshHeader: header });
-  if (typeof leave === 'function') leavePage = leave;
+  try {
+    const leave = await page.render(main, params, { go, refreshHeader: header });
+    if (typeof leave === 'function') leavePage = leave;
+  } catch (e) {
+    // A page whose data the server refuses (another unit's record is 404) says so instead of going blank.
+    clear(main);
+    const key = e instanceof ApiProblem && [403, 404].includes(e.status) ? `error.http_${e.status}`
+      : e instanceof Unreachable ? 'error.unreachable' : 'error.unknown';
+    main.append(h('section', { class: 'card', id: 'page-error', 'data-status': e.status || '' },
+      h('h1', { text: t(key) }), e instanceof ApiProblem && e.body.detail ? h('p', { text: e.body.detail }) : null,
+      h('a', { href: '#/', text: t('notfound.home') })));
+    if (!(e instanceof ApiProblem) && !(e instanceof Unreachable)) console.error(e);
+  }
   main.dataset.page = p;
   if (!main.contains(document.activeElement) || document.activeElement === document.body) {
     const heading = main.querySelector('h1');

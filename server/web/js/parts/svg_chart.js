@@ -8,7 +8,7 @@ const colours = ['#0b5394', '#b45f06', '#38761d'];
 function ticksFor(n) {
   const rough = Math.max(1, n) / 4;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((x) => x >= rough);
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((x) => x >= rough));
   const top = Math.max(step, Math.ceil(n / step) * step);
   const ticks = [];
   for (let v = 0; v <= top + 1e-9; v += step) ticks.push(Math.round(v));
