@@ -12,7 +12,7 @@ export default {
     const name = h('input', { id: 'st-name', autocomplete: 'off' });
     const form = h('form', { class: 'card', novalidate: true }, h('h2', { text: t('stations.issue') }), field(t('stations.name'), name),
       h('button', { type: 'submit', class: 'primary', id: 'st-issue', text: t('stations.issue') }));
-    main.append(h('h1', { text: t('stations.title') }), out, h('div', { class: 'table-wrap' }, h('table', { id: 'stations-table' },
+    main.append(h('h1', { text: t('stations.title') }), out, h('div', { class: 'table-wrap', tabindex: 0 }, h('table', { id: 'stations-table' },
       h('thead', {}, h('tr', {}, [t('stations.name'), t('stations.created'), t('stations.state'), ''].map((x) => h('th', { scope: 'col', text: x })))), body)), form);
 
     function fail(e) {

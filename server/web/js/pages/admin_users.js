@@ -19,7 +19,7 @@ export default {
       field(t('login.username'), username), field(t('users.role'), role), field(t('users.password'), password, t('users.password_hint')),
       h('button', { type: 'submit', class: 'primary', id: 'u-create', text: t('users.create') }));
     main.append(h('h1', { text: t('users.title') }), out,
-      h('div', { class: 'table-wrap' }, h('table', { id: 'users-table' }, h('thead', {}, h('tr', {},
+      h('div', { class: 'table-wrap', tabindex: 0 }, h('table', { id: 'users-table' }, h('thead', {}, h('tr', {},
         [t('login.username'), t('users.role'), t('users.active'), t('users.actions')].map((x) => h('th', { scope: 'col', text: x })))), body)), form);
 
     async function attempt(work, done) {

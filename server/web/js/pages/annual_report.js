@@ -56,7 +56,7 @@ export default {
           groups: charts.waiting_to_delivery.map((b) => ({ label: b.to_days === null ? `> ${b.from_days - 1}` : `${b.from_days}–${b.to_days}`, values: [b.cases] })) }),
         h('p', { class: 'hint', text: t('report.waiting_axis') }),
         h('h2', { text: t('report.table') }),
-        h('div', { class: 'table-wrap' }, h('table', { id: 'report-table' },
+        h('div', { class: 'table-wrap', tabindex: 0 }, h('table', { id: 'report-table' },
           h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', text: t(`report.col_${c}`) })))),
           h('tbody', {}, report.rows.map((r) => h('tr', {}, columns.map((c) => h('td', {
             text: r[c] === null || r[c] === undefined ? '–' : typeof r[c] === 'number'

@@ -9,7 +9,7 @@ import { stateText, deviceLink } from '../parts/labels.js';
 function daysSince(iso) { return Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / 86400000)); }
 
 function simpleTable(id, headers, rows) {
-  return h('div', { class: 'table-wrap' }, h('table', { id },
+  return h('div', { class: 'table-wrap', tabindex: 0 }, h('table', { id },
     h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col', text: x })))),
     h('tbody', {}, rows.length ? rows.map((r) => h('tr', {}, r.map((c) => h('td', {}, c))))
       : h('tr', {}, h('td', { colspan: headers.length, text: t('list.empty') })))));

@@ -13,7 +13,7 @@ export default {
     const body = h('tbody');
     const summary = h('p', { 'aria-live': 'polite' });
     main.append(h('h1', { text: t('inspections.title') }), h('div', { class: 'filters' }, field(t('inspections.horizon'), within)),
-      summary, h('div', { class: 'table-wrap' }, h('table', { id: 'due-table' },
+      summary, h('div', { class: 'table-wrap', tabindex: 0 }, h('table', { id: 'due-table' },
         h('thead', {}, h('tr', {}, [t('device.asset_tag'), t('device.model'), t('device.state'), t('inspections.where'),
           t('device.inspection_due'), ''].map((x) => h('th', { scope: 'col', text: x })))), body)));
 

@@ -11,7 +11,7 @@ export function pagedTable({ caption, columns, fetchPage, pageSize = 50, id }) {
   const table = h('table', { id },
     h('caption', { class: 'visually-hidden', text: caption }),
     h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', text: c.title })))), body);
-  const element = h('div', { class: 'paged' }, h('div', { class: 'table-wrap' }, table),
+  const element = h('div', { class: 'paged' }, h('div', { class: 'table-wrap', tabindex: 0 }, table),
     h('div', { class: 'pager' }, prev, next, status));
   const cursors = [null];   // cursors[i] opens page i
   let index = 0;
