@@ -27,6 +27,20 @@ test('a wrong password is told in plain words and nobody is signed in', async ()
   await page.context().close();
 });
 
+test('Norwegian by default, English one click away, and back', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  await ready(page);
+  assert.equal(await page.textContent('main h1'), 'Logg inn');
+  await page.click('header button[lang=en]');
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Sign in');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await checkAccessibility(page, 'login in English');
+  await page.click('header button[lang=nb]');
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Logg inn');
+  await page.context().close();
+});
+
 test('sign in sets an HttpOnly SameSite=Strict cookie, opens the home page, and logout ends the session', async () => {
   const page = await newPage(browser);
   await signIn(page, server, 'warehouse');

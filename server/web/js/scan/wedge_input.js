@@ -3,9 +3,10 @@
 // turns every form of the group separator into a visible ␝, and calls onScan once per code, whole.
 import { GS_MARK, toDisplay } from './group_separator.js';
 
-const readerGapMs = 35;        // a reader's keys come closer than this
+const readerGapMs = 35;        // a reader's keys come closer than this (the median gap)
 const readerMinKeys = 4;       // a burst shorter than this could be a fast person
-const readerSilenceMs = 150;   // a reader that sends no Enter: its code is over after this quiet
+const readerSilenceMs = 400;   // a reader that sends no Enter: its code is over after this quiet (long
+                               // enough that a busy machine never splits one code in two)
 
 export function watchScanField(input, onScan) {
   let gaps = [];
@@ -13,7 +14,12 @@ export function watchScanField(input, onScan) {
   let altDigits = null;
   let silence = null;
 
-  const isReader = () => gaps.length + 1 >= readerMinKeys && gaps.every((g) => g < readerGapMs);
+  // The median gap, so one late key (a busy machine, a GS typed as Alt+0029) does not make a person of a reader.
+  const isReader = () => {
+    if (gaps.length + 1 < readerMinKeys) return false;
+    const sorted = [...gaps].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] < readerGapMs;
+  };
 
   function insert(text) {
     const start = input.selectionStart ?? input.value.length;
