@@ -5,6 +5,7 @@ import { h, field, clear } from '../dom.js';
 import { t, formatDate, formatDateTime, currentLanguage } from '../i18n.js';
 import { get, post, query, ApiProblem } from '../api.js';
 import { problemText, ruleText } from '../parts/problem_text.js';
+import { categoryName } from '../parts/labels.js';
 
 function refusal(err) {
   if (!(err instanceof ApiProblem)) throw err;
@@ -36,10 +37,10 @@ export default {
     }
 
     async function show() {
-      const c = await get(`/cases/${id}`);
+      const [c, categories] = await Promise.all([get(`/cases/${id}`), get('/categories')]);
       const p = c.patient || {};
       main.append(h('h1', { text: t('case.heading', { number: c.number }) }),
-        h('p', {}, h('span', { class: 'pill', id: 'case-status', text: t(`case.status_${c.status}`) }), ' ', c.category));
+        h('p', {}, h('span', { class: 'pill', id: 'case-status', text: t(`case.status_${c.status}`) }), ' ', categoryName(categories, c.category)));
       const facts = [[t('patient.municipality'), p.municipality], [t('patient.residence'), p.residence && t(`residence.${p.residence}`)]];
       if (p.name !== undefined) facts.unshift([t('patient.name'), p.name], [t('patient.national_id'), p.national_id], [t('patient.address'), p.address]);
       main.append(h('section', { class: 'card', 'aria-labelledby': 'patient-h' }, h('h2', { id: 'patient-h', text: t('case.patient') }),

@@ -172,11 +172,8 @@ export default {
       refocus();
     }
 
-    const catchUp = startCatchUp((id, answer) => {
-      const row = rows.get(id);
-      const code = row ? row.querySelector('.code').textContent : '';
-      answerRow({ id, code }, answer, row);
-    }, (n) => {
+    // Answers to queued scans, also those kept from before a reload (they have no row yet).
+    const catchUp = startCatchUp((scan, answer) => answerRow(scan, answer, rows.get(scan.id)), (n) => {
       waitingLine.textContent = n ? t('scan.waiting', { n }) : '';
       waitingLine.dataset.waiting = String(n);
     });

@@ -37,7 +37,7 @@ export async function sendMany(scans, onProgress = () => {}) {
   return results;
 }
 
-// Every few seconds, while scans wait, sends the oldest batch; onAnswer(scanId, answer) for each.
+// Every few seconds, while scans wait, sends the oldest batch; onAnswer(scan, answer) for each.
 export function startCatchUp(onAnswer, onWaiting, everyMs = 2000) {
   let busy = false;
   let stopped = false;
@@ -51,7 +51,7 @@ export function startCatchUp(onAnswer, onWaiting, everyMs = 2000) {
         const answer = await post('/scans/batch', { scans }, { quiet: true });
         const done = answer.results.filter((r) => r.http_status !== 503);
         await queue.forget(done.map((r) => r.id));
-        for (const r of done) onAnswer(r.id, r);
+        for (const r of done) onAnswer(scans.find((s) => s.id === r.id) || { id: r.id, code: '' }, r);
       }
     } catch (e) {
       if (!keepable(e)) console.warn('catch-up', e);
