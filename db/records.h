@@ -21,7 +21,10 @@ struct Warehouse { Id id = 0; Id unit_id = 0; std::string name; };
 struct Location { Id id = 0; Id warehouse_id = 0; std::string code; };
 
 // role: "warehouse" | "technician" | "caseworker" | "manager" | "admin"
-struct User { Id id = 0; Id unit_id = 0; std::string username, role, password_hash; bool active = true; };
+struct User {
+    Id id = 0; Id unit_id = 0; std::string username, role, password_hash; bool active = true;
+    int token_version = 0;   // raised to end every token and session of the user at once
+};
 
 // A scan station's long-lived credential; only the SHA-256 of the token is kept.
 struct Station {
@@ -31,9 +34,12 @@ struct Station {
 
 // A browser's signed-in session (cookie); only the SHA-256 of the cookie's token is kept.
 struct BrowserSession {
-    Id id = 0; std::string token_hash; Id user_id = 0; std::string csrf_token;
+    Id id = 0; std::string token_hash; Id user_id = 0; std::string csrf_token; int token_version = 0;
     Timestamp created_at, expires_at; std::optional<Timestamp> ended_at;
 };
+
+// Wrong passwords for one username from one client address (the lockout's memory).
+struct LoginFailures { std::string username, address; int failures = 0; Timestamp last_failure_at; };
 
 struct Category {
     std::string code, name, name_no;
@@ -86,10 +92,28 @@ struct Case {
     std::int64_t version = 0;
 };
 
+// Append-only: a correction is a new row naming the one it corrects, with the reason.
 struct SiteCheckRecord {
     Id id = 0; Id case_id = 0;
     std::string documented_by; Date checked_on; std::string document_ref;
     Timestamp recorded_at; std::string recorded_by;
+    std::string address;                     // the site it covers
+    std::optional<Id> corrects_id; std::string correction_reason;
+};
+
+// Rule 7, append-only like site checks; the case's journal_hpr/journal_written_at mirror the latest.
+struct JournalNoteRecord {
+    Id id = 0; Id case_id = 0;
+    std::string hpr_number; Timestamp written_at;
+    Timestamp recorded_at; std::string recorded_by;
+    std::optional<Id> corrects_id; std::string correction_reason;
+};
+
+// One instrument of the unit's register of test instruments (IEC 62353 tests need a calibrated one).
+struct TestInstrumentRecord {
+    Id id = 0; Id unit_id = 0;
+    std::string identity; Date calibrated_on; int calibration_interval_months = 12;
+    Timestamp registered_at; std::string registered_by;
 };
 
 // handover: "discharge" | "shipped"
@@ -99,6 +123,7 @@ struct Loan {
     bool manual_included = false, training_recorded = false, fitted_and_tested = false;
     std::string trained_who, not_fitted_reason, delivered_by;
     std::optional<Timestamp> returned_at;
+    std::string end_reason;                  // "" while open; shared/loans/loan_end.h once ended
 };
 
 struct Inspection {

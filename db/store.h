@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "db/flow_records.h"
 #include "db/records.h"
 
 namespace bhm::db {
@@ -59,6 +60,9 @@ public:
     virtual Id insert_browser_session(const BrowserSession&) = 0;
     virtual std::optional<BrowserSession> browser_session(const std::string& token_hash) = 0;
     virtual void end_browser_session(const std::string& token_hash, Timestamp at) = 0;   // once; later calls keep the first time
+    virtual std::optional<LoginFailures> login_failures(const std::string& username, const std::string& address) = 0;
+    virtual void put_login_failures(const LoginFailures&) = 0;   // insert or replace
+    virtual void clear_login_failures(const std::string& username, const std::string& address) = 0;
     virtual std::optional<std::string> setting(const std::string& key) = 0;
     virtual void put_setting(const std::string& key, const std::string& value) = 0;
 
@@ -94,7 +98,9 @@ public:
     virtual std::vector<Case> cases(Id unit_id, std::optional<CaseStatus> status, const Page&) = 0;
     virtual std::string next_case_number(const std::string& unit_code, int year) = 0;
     virtual Id insert_site_check(const SiteCheckRecord&) = 0;
-    virtual std::vector<SiteCheckRecord> site_checks(Id case_id) = 0;
+    virtual std::vector<SiteCheckRecord> site_checks(Id case_id) = 0;   // oldest first
+    virtual Id insert_journal_note(const JournalNoteRecord&) = 0;
+    virtual std::vector<JournalNoteRecord> journal_notes(Id case_id) = 0;   // oldest first
 
     // Loans.
     virtual Id insert_loan(const Loan&) = 0;
@@ -107,6 +113,31 @@ public:
     // All loans of a unit that were open at some time within [from, to] (reports).
     virtual std::vector<Loan> loans_between(Id unit_id, Timestamp from, Timestamp to) = 0;
 
+    // The weekly flows (issue 12): decisions as an append-only list, complaints, deaths, pick-ups,
+    // write-offs and transfers (db/flow_records.h).
+    virtual Id insert_decision(const DecisionRecord&) = 0;
+    virtual std::vector<DecisionRecord> decisions(Id case_id) = 0;           // oldest first
+    virtual Id insert_complaint(const Complaint&) = 0;
+    virtual void update_complaint_status(Id complaint_id, const std::string& status) = 0;
+    virtual std::optional<Complaint> complaint(Id) = 0;
+    virtual std::vector<Complaint> complaints(Id case_id) = 0;
+    virtual Id insert_complaint_step(const ComplaintStep&) = 0;              // append-only
+    virtual std::vector<ComplaintStep> complaint_steps(Id complaint_id) = 0;
+    virtual void insert_patient_death(const PatientDeath&) = 0;
+    virtual std::optional<PatientDeath> patient_death(Id patient_id) = 0;
+    virtual std::vector<Case> cases_of_patient(Id patient_id) = 0;
+    virtual void move_loan_to_unit(Id loan_id, Id unit_id) = 0;
+    virtual Id insert_pickup_task(const PickupTask&) = 0;
+    virtual void close_pickup_task(Id id, Timestamp at, const std::string& by) = 0;
+    virtual std::optional<PickupTask> open_pickup_task_for_device(Id device_id) = 0;
+    virtual std::vector<PickupTask> open_pickup_tasks(Id unit_id) = 0;
+    virtual Id insert_write_off(const WriteOff&) = 0;
+    virtual std::vector<WriteOff> write_offs_between(Id unit_id, Timestamp from, Timestamp to) = 0;
+    virtual Id insert_transfer(const Transfer&) = 0;
+    virtual void update_transfer(const Transfer&) = 0;                       // status and receipt
+    virtual std::optional<Transfer> transfer(Id) = 0;
+    virtual std::vector<Transfer> transfers_of_unit(Id unit_id) = 0;         // sent or received, newest first
+
     // Inspections and service.
     virtual Id insert_inspection(const Inspection&) = 0;
     virtual std::vector<Inspection> inspections(Id device_id) = 0;
@@ -114,6 +145,12 @@ public:
     virtual void update_service_order(const ServiceOrder&) = 0;
     virtual std::optional<ServiceOrder> service_order(Id) = 0;
     virtual std::optional<ServiceOrder> open_service_order(Id device_id) = 0;
+    // The unit's register of test instruments; identity is unique within a unit.
+    virtual Id insert_test_instrument(const TestInstrumentRecord&) = 0;
+    virtual void update_test_instrument(const TestInstrumentRecord&) = 0;   // calibration date and interval
+    virtual std::vector<TestInstrumentRecord> test_instruments(Id unit_id) = 0;
+    virtual std::optional<TestInstrumentRecord> test_instrument(Id unit_id, const std::string& identity) = 0;
+    virtual std::optional<TestInstrumentRecord> test_instrument_by_id(Id id) = 0;
 
     // The audit trail (append-only) and answered scans.
     virtual Id append_event(const Event&) = 0;

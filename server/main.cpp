@@ -17,7 +17,10 @@
 #include <functional>
 #include <iostream>
 
+#include <sys/stat.h>
+
 #include "server/app.h"
+#include "server/auth/signing_key.h"
 #include "server/demo/demo_data.h"
 #include "server/http/api_pipeline.h"
 #include "server/http/http_server.h"
@@ -38,12 +41,16 @@ protected:
                               .argument("ADDR").binding("bhm.bind"));
         options.addOption(Option("db", "d", "SQLite file (BHM_DB; default var/bhm.db)").argument("FILE").binding("bhm.db"));
         options.addOption(Option("demo", "", "load the demo data set (BHM_DEMO=1)").binding("bhm.demo"));
+        options.addOption(Option("key-file", "", "token signing key file, mode 0600 (BHM_KEY_FILE; default beside the database)")
+                              .argument("FILE").binding("bhm.key_file"));
         options.addOption(Option("web-root", "", "serve the pages from this folder, not the embedded copy (BHM_WEB_ROOT)")
                               .argument("DIR").binding("bhm.web_root"));
         options.addOption(Option("secure-cookies", "", "mark session cookies Secure, behind TLS (BHM_SECURE_COOKIES=1)")
                               .binding("bhm.secure_cookies"));
         for (const auto& limit : limit_settings())
             options.addOption(Option(limit.flag, "", limit.help).argument(limit.unit).binding("bhm." + limit.flag));
+        options.addOption(Option("site-check-max-years", "", "years a site check counts, the unit's own policy "
+                                 "(BHM_SITE_CHECK_MAX_YEARS; default 5)").argument("YEARS").binding("bhm.site_check_max_years"));
         options.addOption(Option("config", "c", "optional properties file").argument("FILE").callback(
             Poco::Util::OptionCallback<ServerMain>(this, &ServerMain::load_config)));
     }
@@ -57,11 +64,21 @@ protected:
         const bool demo = config().has("bhm.demo") || Poco::Environment::get("BHM_DEMO", "") == "1";
         const int token_minutes = std::stoi(setting("bhm.token_minutes", "BHM_TOKEN_MINUTES", "480"));
 
+        // Everything the server makes (database, WAL, key file) is for its own user alone.
+        ::umask(077);
+        tighten_permissions({db_path, db_path + "-wal", db_path + "-shm"});
         auto store = db::open_sqlite_store(db_path);
+        tighten_permissions({db_path, db_path + "-wal", db_path + "-shm"});
         SystemClock clock;
-        Authenticator auth(*store, signing_secret(*store), token_minutes);
+        const std::string key_file = setting("bhm.key_file", "BHM_KEY_FILE", default_key_file(db_path));
+        Authenticator auth(*store, load_signing_secret(key_file, Poco::Environment::get("BHM_TOKEN_SECRET", "")),
+                           token_minutes);
         App app{*store, clock, auth};
         app.secure_cookies = config().has("bhm.secure_cookies") || Poco::Environment::get("BHM_SECURE_COOKIES", "") == "1";
+        app.site_check_max_years = std::stoi(setting("bhm.site_check_max_years", "BHM_SITE_CHECK_MAX_YEARS",
+                                                     std::to_string(default_site_check_max_years)));
+        if (app.site_check_max_years < 1 || app.site_check_max_years > 100)
+            throw std::invalid_argument("BHM_SITE_CHECK_MAX_YEARS must be 1 to 100 years");
         if (demo) print_demo(load_demo_data(*store, clock.now(), Poco::Environment::get("BHM_DEMO_PASSWORD", "demo")));
 
         Router router;
@@ -98,6 +115,19 @@ private:
     }
 
     void load_config(const std::string&, const std::string& file) { loadConfiguration(file); }
+
+    // var/bhm.db → var/bhm.key
+    static std::string default_key_file(const std::string& db_path) {
+        const auto dot = db_path.rfind('.');
+        const auto slash = db_path.rfind('/');
+        const bool has_extension = dot != std::string::npos && (slash == std::string::npos || dot > slash);
+        return (has_extension ? db_path.substr(0, dot) : db_path) + ".key";
+    }
+
+    // Files an older server left readable by others (0644) become the server's alone.
+    static void tighten_permissions(const std::vector<std::string>& paths) {
+        for (const auto& path : paths) ::chmod(path.c_str(), 0600);
+    }
 
     // The connection settings (server/http/connection_limits.h says why each default is what it is):
     // flag --NAME, environment BHM_NAME in upper case with underscores, a count or seconds.

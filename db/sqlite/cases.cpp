@@ -1,6 +1,7 @@
 // SQLite Store, patients and cases: the application from request to decision to delivery, its
 // number (UNIT-YEAR-NNNNNN, one sequence per unit and year) and the site checks it needs (rule 5).
-// update_case is version-checked like update_device.
+// update_case is version-checked like update_device. The own-equipment end state is stored as status
+// 'closed' with own_equipment = 1 (migration 0002 says why); this file maps it both ways.
 #include <stdexcept>
 
 #include "db/sql_row.h"
@@ -25,10 +26,15 @@ constexpr const char* case_fields =
     "loan_days, complaint_deadline, journal_hpr, journal_written_at, delivered_at, own_equipment, "
     "own_equipment_note";
 
+// The status text stored: the CHECK on cases.status predates the own-equipment end state.
+std::string stored_status(CaseStatus status) {
+    return status == CaseStatus::own_equipment ? "closed" : to_string(status);
+}
+
 std::vector<sql::Value> case_values(const Case& c) {
     return sql::params(c.unit_id, c.number, c.patient_id, c.category, c.inpatient, c.palliative,
                        c.nebulizer_criteria_met, c.lymphoedema, c.requester_role, c.requester_hpr, c.requester_name,
-                       to_string(c.status), c.applied_at, c.decided_at, c.approved, c.grounds, c.decided_by,
+                       stored_status(c.status), c.applied_at, c.decided_at, c.approved, c.grounds, c.decided_by,
                        c.loan_days, c.complaint_deadline, c.journal_hpr, c.journal_written_at, c.delivered_at,
                        c.own_equipment, c.own_equipment_note);
 }
@@ -63,6 +69,7 @@ Case read_case(const sql::Row& row) {
     c.delivered_at = row.optional_timestamp("delivered_at");
     c.own_equipment = row.flag("own_equipment");
     c.own_equipment_note = row.text("own_equipment_note");
+    if (c.status == CaseStatus::closed && c.own_equipment) c.status = CaseStatus::own_equipment;
     c.version = row.integer("version");
     return c;
 }
@@ -70,9 +77,31 @@ Case read_case(const sql::Row& row) {
 std::string case_select() { return std::string("SELECT id, ") + case_fields + ", version FROM cases "; }
 
 SiteCheckRecord read_site_check(const sql::Row& row) {
-    return {row.integer("id"),           row.integer("case_id"),     row.text("documented_by"),
-            row.date("checked_on"),      row.text("document_ref"),   row.timestamp("recorded_at"),
-            row.text("recorded_by")};
+    SiteCheckRecord r;
+    r.id = row.integer("id");
+    r.case_id = row.integer("case_id");
+    r.documented_by = row.text("documented_by");
+    r.checked_on = row.date("checked_on");
+    r.document_ref = row.text("document_ref");
+    r.recorded_at = row.timestamp("recorded_at");
+    r.recorded_by = row.text("recorded_by");
+    r.address = row.text("address");
+    r.corrects_id = row.optional_integer("corrects_id");
+    r.correction_reason = row.text("correction_reason");
+    return r;
+}
+
+JournalNoteRecord read_journal_note(const sql::Row& row) {
+    JournalNoteRecord r;
+    r.id = row.integer("id");
+    r.case_id = row.integer("case_id");
+    r.hpr_number = row.text("hpr_number");
+    r.written_at = row.timestamp("written_at");
+    r.recorded_at = row.timestamp("recorded_at");
+    r.recorded_by = row.text("recorded_by");
+    r.corrects_id = row.optional_integer("corrects_id");
+    r.correction_reason = row.text("correction_reason");
+    return r;
 }
 
 }  // namespace
@@ -141,7 +170,9 @@ std::vector<Case> SqliteTransaction::cases(Id unit_id, std::optional<CaseStatus>
     std::vector<sql::Value> values = sql::params(unit_id, page.after_id);
     if (status) {
         sql += " AND status = ?";
-        values.push_back(sql::value(to_string(*status)));
+        values.push_back(sql::value(stored_status(*status)));
+        if (*status == CaseStatus::closed) sql += " AND own_equipment = 0";
+        if (*status == CaseStatus::own_equipment) sql += " AND own_equipment = 1";
     }
     sql += " ORDER BY id LIMIT ?";
     values.push_back(sql::value(checked_page_limit(page)));
@@ -168,17 +199,36 @@ std::string SqliteTransaction::next_case_number(const std::string& unit_code, in
 Id SqliteTransaction::insert_site_check(const SiteCheckRecord& check) {
     return sql::insert_returning_id(session_,
                                     "INSERT INTO site_checks (case_id, documented_by, checked_on, document_ref, "
-                                    "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                                    "recorded_at, recorded_by, address, corrects_id, correction_reason) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                     sql::params(check.case_id, check.documented_by, check.checked_on,
-                                                check.document_ref, check.recorded_at, check.recorded_by));
+                                                check.document_ref, check.recorded_at, check.recorded_by,
+                                                check.address, check.corrects_id, check.correction_reason));
 }
 
 std::vector<SiteCheckRecord> SqliteTransaction::site_checks(Id case_id) {
     return sql::query(session_,
-                      "SELECT id, case_id, documented_by, checked_on, document_ref, recorded_at, recorded_by "
-                      "FROM site_checks WHERE case_id = ? ORDER BY id",
+                      "SELECT id, case_id, documented_by, checked_on, document_ref, recorded_at, recorded_by, "
+                      "address, corrects_id, correction_reason FROM site_checks WHERE case_id = ? ORDER BY id",
                       sql::params(case_id))
         .map<SiteCheckRecord>(read_site_check);
+}
+
+Id SqliteTransaction::insert_journal_note(const JournalNoteRecord& note) {
+    return sql::insert_returning_id(session_,
+                                    "INSERT INTO journal_notes (case_id, hpr_number, written_at, recorded_at, "
+                                    "recorded_by, corrects_id, correction_reason) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                    "RETURNING id",
+                                    sql::params(note.case_id, note.hpr_number, note.written_at, note.recorded_at,
+                                                note.recorded_by, note.corrects_id, note.correction_reason));
+}
+
+std::vector<JournalNoteRecord> SqliteTransaction::journal_notes(Id case_id) {
+    return sql::query(session_,
+                      "SELECT id, case_id, hpr_number, written_at, recorded_at, recorded_by, corrects_id, "
+                      "correction_reason FROM journal_notes WHERE case_id = ? ORDER BY id",
+                      sql::params(case_id))
+        .map<JournalNoteRecord>(read_journal_note);
 }
 
 }  // namespace bhm::db

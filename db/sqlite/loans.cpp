@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* loan_columns =
     "SELECT id, unit_id, case_id, device_id, delivered_at, due_on, handover, manual_included, training_recorded, "
-    "fitted_and_tested, trained_who, not_fitted_reason, delivered_by, returned_at FROM loans ";
+    "fitted_and_tested, trained_who, not_fitted_reason, delivered_by, returned_at, end_reason FROM loans ";
 
 Loan read_loan(const sql::Row& row) {
     Loan loan;
@@ -29,6 +29,7 @@ Loan read_loan(const sql::Row& row) {
     loan.not_fitted_reason = row.text("not_fitted_reason");
     loan.delivered_by = row.text("delivered_by");
     loan.returned_at = row.optional_timestamp("returned_at");
+    loan.end_reason = row.text("end_reason");
     return loan;
 }
 
@@ -38,11 +39,11 @@ Id SqliteTransaction::insert_loan(const Loan& loan) {
     return sql::insert_returning_id(
         session_,
         "INSERT INTO loans (unit_id, case_id, device_id, delivered_at, due_on, handover, manual_included, "
-        "training_recorded, fitted_and_tested, trained_who, not_fitted_reason, delivered_by, returned_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "training_recorded, fitted_and_tested, trained_who, not_fitted_reason, delivered_by, returned_at, end_reason) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         sql::params(loan.unit_id, loan.case_id, loan.device_id, loan.delivered_at, loan.due_on, loan.handover,
                     loan.manual_included, loan.training_recorded, loan.fitted_and_tested, loan.trained_who,
-                    loan.not_fitted_reason, loan.delivered_by, loan.returned_at));
+                    loan.not_fitted_reason, loan.delivered_by, loan.returned_at, loan.end_reason));
 }
 
 // Everything but the loan's identity (unit, case, device) may change: due date, return, handover notes.
@@ -50,11 +51,11 @@ void SqliteTransaction::update_loan(const Loan& loan) {
     const std::size_t changed = sql::execute(
         session_,
         "UPDATE loans SET delivered_at = ?, due_on = ?, handover = ?, manual_included = ?, training_recorded = ?, "
-        "fitted_and_tested = ?, trained_who = ?, not_fitted_reason = ?, delivered_by = ?, returned_at = ? "
-        "WHERE id = ?",
+        "fitted_and_tested = ?, trained_who = ?, not_fitted_reason = ?, delivered_by = ?, returned_at = ?, "
+        "end_reason = ? WHERE id = ?",
         sql::params(loan.delivered_at, loan.due_on, loan.handover, loan.manual_included, loan.training_recorded,
                     loan.fitted_and_tested, loan.trained_who, loan.not_fitted_reason, loan.delivered_by,
-                    loan.returned_at, loan.id));
+                    loan.returned_at, loan.end_reason, loan.id));
     if (changed == 0) throw std::invalid_argument("no loan with id " + std::to_string(loan.id));
 }
 

@@ -18,8 +18,9 @@ Location read_location(const sql::Row& row) {
     return {row.integer("id"), row.integer("warehouse_id"), row.text("code")};
 }
 User read_user(const sql::Row& row) {
-    return {row.integer("id"), row.integer("unit_id"), row.text("username"), row.text("role"),
-            row.text("password_hash"), row.flag("active")};
+    return {row.integer("id"),       row.integer("unit_id"),       row.text("username"),
+            row.text("role"),        row.text("password_hash"),    row.flag("active"),
+            static_cast<int>(row.integer("token_version"))};
 }
 Station read_station(const sql::Row& row) {
     return {row.integer("id"),           row.integer("unit_id"),
@@ -93,26 +94,27 @@ std::optional<Location> SqliteTransaction::location(Id id) {
 Id SqliteTransaction::insert_user(const User& user) {
     return sql::insert_returning_id(
         session_,
-        "INSERT INTO users (unit_id, username, role, password_hash, active) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        sql::params(user.unit_id, user.username, user.role, user.password_hash, user.active));
+        "INSERT INTO users (unit_id, username, role, password_hash, active, token_version) "
+        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        sql::params(user.unit_id, user.username, user.role, user.password_hash, user.active, user.token_version));
 }
 
 std::optional<User> SqliteTransaction::user_by_name(const std::string& username) {
     return sql::query(session_,
-                      "SELECT id, unit_id, username, role, password_hash, active FROM users WHERE username = ?",
+                      "SELECT id, unit_id, username, role, password_hash, active, token_version FROM users WHERE username = ?",
                       sql::params(username))
         .first<User>(read_user);
 }
 
 std::optional<User> SqliteTransaction::user(Id id) {
-    return sql::query(session_, "SELECT id, unit_id, username, role, password_hash, active FROM users WHERE id = ?",
+    return sql::query(session_, "SELECT id, unit_id, username, role, password_hash, active, token_version FROM users WHERE id = ?",
                       sql::params(id))
         .first<User>(read_user);
 }
 
 std::vector<User> SqliteTransaction::users(Id unit_id) {
     return sql::query(session_,
-                      "SELECT id, unit_id, username, role, password_hash, active FROM users WHERE unit_id = ? "
+                      "SELECT id, unit_id, username, role, password_hash, active, token_version FROM users WHERE unit_id = ? "
                       "ORDER BY username",
                       sql::params(unit_id))
         .map<User>(read_user);
@@ -120,8 +122,8 @@ std::vector<User> SqliteTransaction::users(Id unit_id) {
 
 void SqliteTransaction::update_user(const User& user) {
     if (!this->user(user.id)) throw std::invalid_argument("no user with id " + std::to_string(user.id));
-    sql::execute(session_, "UPDATE users SET role = ?, password_hash = ?, active = ? WHERE id = ?",
-                 sql::params(user.role, user.password_hash, user.active, user.id));
+    sql::execute(session_, "UPDATE users SET role = ?, password_hash = ?, active = ?, token_version = ? WHERE id = ?",
+                 sql::params(user.role, user.password_hash, user.active, user.token_version, user.id));
 }
 
 Id SqliteTransaction::insert_station(const Station& station) {

@@ -43,7 +43,55 @@ ServiceOrder read_service_order(const sql::Row& row) {
     return order;
 }
 
+TestInstrumentRecord read_instrument(const sql::Row& row) {
+    TestInstrumentRecord r;
+    r.id = row.integer("id");
+    r.unit_id = row.integer("unit_id");
+    r.identity = row.text("identity");
+    r.calibrated_on = row.date("calibrated_on");
+    r.calibration_interval_months = row.number("calibration_interval_months");
+    r.registered_at = row.timestamp("registered_at");
+    r.registered_by = row.text("registered_by");
+    return r;
+}
+
+constexpr const char* instrument_columns =
+    "SELECT id, unit_id, identity, calibrated_on, calibration_interval_months, registered_at, registered_by "
+    "FROM test_instruments ";
+
 }  // namespace
+
+Id SqliteTransaction::insert_test_instrument(const TestInstrumentRecord& i) {
+    return sql::insert_returning_id(session_,
+                                    "INSERT INTO test_instruments (unit_id, identity, calibrated_on, "
+                                    "calibration_interval_months, registered_at, registered_by) "
+                                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                                    sql::params(i.unit_id, i.identity, i.calibrated_on, i.calibration_interval_months,
+                                                i.registered_at, i.registered_by));
+}
+
+void SqliteTransaction::update_test_instrument(const TestInstrumentRecord& i) {
+    const std::size_t changed = sql::execute(
+        session_, "UPDATE test_instruments SET calibrated_on = ?, calibration_interval_months = ? WHERE id = ?",
+        sql::params(i.calibrated_on, i.calibration_interval_months, i.id));
+    if (changed == 0) throw std::invalid_argument("no test instrument with id " + std::to_string(i.id));
+}
+
+std::vector<TestInstrumentRecord> SqliteTransaction::test_instruments(Id unit_id) {
+    return sql::query(session_, std::string(instrument_columns) + "WHERE unit_id = ? ORDER BY id", sql::params(unit_id))
+        .map<TestInstrumentRecord>(read_instrument);
+}
+
+std::optional<TestInstrumentRecord> SqliteTransaction::test_instrument(Id unit_id, const std::string& identity) {
+    return sql::query(session_, std::string(instrument_columns) + "WHERE unit_id = ? AND identity = ?",
+                      sql::params(unit_id, identity))
+        .first<TestInstrumentRecord>(read_instrument);
+}
+
+std::optional<TestInstrumentRecord> SqliteTransaction::test_instrument_by_id(Id id) {
+    return sql::query(session_, std::string(instrument_columns) + "WHERE id = ?", sql::params(id))
+        .first<TestInstrumentRecord>(read_instrument);
+}
 
 Id SqliteTransaction::insert_inspection(const Inspection& inspection) {
     return sql::insert_returning_id(

@@ -38,6 +38,9 @@ public:
     Id insert_browser_session(const BrowserSession&) override;
     std::optional<BrowserSession> browser_session(const std::string& token_hash) override;
     void end_browser_session(const std::string& token_hash, Timestamp at) override;
+    std::optional<LoginFailures> login_failures(const std::string& username, const std::string& address) override;
+    void put_login_failures(const LoginFailures&) override;
+    void clear_login_failures(const std::string& username, const std::string& address) override;
     std::optional<std::string> setting(const std::string& key) override;
     void put_setting(const std::string& key, const std::string& value) override;
 
@@ -73,6 +76,8 @@ public:
     std::string next_case_number(const std::string& unit_code, int year) override;
     Id insert_site_check(const SiteCheckRecord&) override;
     std::vector<SiteCheckRecord> site_checks(Id case_id) override;
+    Id insert_journal_note(const JournalNoteRecord&) override;
+    std::vector<JournalNoteRecord> journal_notes(Id case_id) override;
 
     // loans.cpp
     Id insert_loan(const Loan&) override;
@@ -83,6 +88,30 @@ public:
     std::vector<Loan> open_loans_due(Id unit_id, Date due_by) override;
     std::vector<Loan> loans_between(Id unit_id, Timestamp from, Timestamp to) override;
 
+    // flows.cpp
+    Id insert_decision(const DecisionRecord&) override;
+    std::vector<DecisionRecord> decisions(Id case_id) override;
+    Id insert_complaint(const Complaint&) override;
+    void update_complaint_status(Id complaint_id, const std::string& status) override;
+    std::optional<Complaint> complaint(Id) override;
+    std::vector<Complaint> complaints(Id case_id) override;
+    Id insert_complaint_step(const ComplaintStep&) override;
+    std::vector<ComplaintStep> complaint_steps(Id complaint_id) override;
+    void insert_patient_death(const PatientDeath&) override;
+    std::optional<PatientDeath> patient_death(Id patient_id) override;
+    std::vector<Case> cases_of_patient(Id patient_id) override;
+    void move_loan_to_unit(Id loan_id, Id unit_id) override;
+    Id insert_pickup_task(const PickupTask&) override;
+    void close_pickup_task(Id id, Timestamp at, const std::string& by) override;
+    std::optional<PickupTask> open_pickup_task_for_device(Id device_id) override;
+    std::vector<PickupTask> open_pickup_tasks(Id unit_id) override;
+    Id insert_write_off(const WriteOff&) override;
+    std::vector<WriteOff> write_offs_between(Id unit_id, Timestamp from, Timestamp to) override;
+    Id insert_transfer(const Transfer&) override;
+    void update_transfer(const Transfer&) override;
+    std::optional<Transfer> transfer(Id) override;
+    std::vector<Transfer> transfers_of_unit(Id unit_id) override;
+
     // service.cpp
     Id insert_inspection(const Inspection&) override;
     std::vector<Inspection> inspections(Id device_id) override;
@@ -90,6 +119,11 @@ public:
     void update_service_order(const ServiceOrder&) override;
     std::optional<ServiceOrder> service_order(Id) override;
     std::optional<ServiceOrder> open_service_order(Id device_id) override;
+    Id insert_test_instrument(const TestInstrumentRecord&) override;
+    void update_test_instrument(const TestInstrumentRecord&) override;
+    std::vector<TestInstrumentRecord> test_instruments(Id unit_id) override;
+    std::optional<TestInstrumentRecord> test_instrument(Id unit_id, const std::string& identity) override;
+    std::optional<TestInstrumentRecord> test_instrument_by_id(Id id) override;
 
     // events.cpp
     Id append_event(const Event&) override;

@@ -5,7 +5,12 @@
 #include <Poco/JWT/Token.h>
 #include <Poco/Timestamp.h>
 
+#include <Poco/Logger.h>
+
+#include "server/auth/lockout.h"
 #include "server/auth/password.h"
+#include "server/http/error_mapping.h"
+#include "server/http/problem.h"
 
 namespace bhm::server {
 
@@ -24,29 +29,50 @@ Caller Authenticator::caller_for(const db::User& user, db::Transaction& tx) {
 }
 
 std::optional<Caller> Authenticator::check_password(const std::string& username, const std::string& password,
-                                                   Timestamp now) {
+                                                   const std::string& address, Timestamp now, int& token_version) {
+    const std::string key = username.substr(0, 100);
+    std::int64_t wait = 0;
     std::optional<db::User> user;
     std::optional<Caller> caller;
-    store_.read([&](db::Transaction& tx) {
+    store_.write([&](db::Transaction& tx) {
+        auto recorded = tx.login_failures(key, address);
+        const std::int64_t since = recorded ? now.unix_seconds - recorded->last_failure_at.unix_seconds
+                                            : lockout::window_seconds;
+        const int counted = lockout::counted_failures(recorded ? recorded->failures : 0, since);
+        wait = lockout::wait_seconds(counted, since);
+        if (wait > 0) return;
+        tx.put_login_failures(db::LoginFailures{key, address, counted + 1, now});   // until the hash says otherwise
         user = tx.user_by_name(username);
         if (user) caller = caller_for(*user, tx);
     });
+    auto& log = Poco::Logger::get("bhm.auth");
+    if (wait > 0) {
+        log.warning("event=login_locked_out username=%s address=%s wait_s=%Ld", log_safe(key), log_safe(address),
+                    static_cast<long long>(wait));
+        ApiError locked(429, Refusal{"too_many_attempts",
+                                     "Too many wrong passwords for this user from this address; try again in " +
+                                         std::to_string((wait + 59) / 60) + " minute(s).",
+                                     ""});
+        locked.headers["Retry-After"] = std::to_string(wait);
+        throw locked;
+    }
     // PBKDF2 runs outside the store's lock. Unknown users are checked against a dummy hash,
     // so timing does not reveal which names exist.
     static const std::string dummy = hash_password("not a real password");
     const bool ok = verify_password(password, user ? user->password_hash : dummy);
     if (!user || !ok || !user->active) {
-        note_failure(username, now);
+        log.warning("event=login_failed username=%s address=%s", log_safe(key), log_safe(address));
         return std::nullopt;
     }
-    std::lock_guard lock(failures_mutex_);
-    failures_.erase(username);
+    store_.write([&](db::Transaction& tx) { tx.clear_login_failures(key, address); });
+    token_version = user->token_version;
     return caller;
 }
 
 std::optional<LoginResult> Authenticator::login(const std::string& username, const std::string& password,
-                                                Timestamp now) {
-    auto caller = check_password(username, password, now);
+                                                const std::string& address, Timestamp now) {
+    int version = 0;
+    auto caller = check_password(username, password, address, now, version);
     if (!caller) return std::nullopt;
     LoginResult login;
     login.caller = *caller;
@@ -56,14 +82,16 @@ std::optional<LoginResult> Authenticator::login(const std::string& username, con
     token.setSubject(std::to_string(caller->id));
     token.setIssuedAt(Poco::Timestamp::fromEpochTime(now.unix_seconds));
     token.setExpiration(Poco::Timestamp::fromEpochTime(login.expires_at.unix_seconds));
+    token.payload().set("ver", version);
     Poco::JWT::Signer signer(secret_);
     login.token = signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
     return login;
 }
 
 std::optional<BrowserSignIn> Authenticator::start_session(const std::string& username, const std::string& password,
-                                                          Timestamp now) {
-    auto caller = check_password(username, password, now);
+                                                          const std::string& address, Timestamp now) {
+    int version = 0;
+    auto caller = check_password(username, password, address, now, version);
     if (!caller) return std::nullopt;
     BrowserSignIn in;
     in.cookie_token = random_token(32);
@@ -72,8 +100,8 @@ std::optional<BrowserSignIn> Authenticator::start_session(const std::string& use
     in.caller = *caller;
     in.caller.csrf_token = in.csrf_token;
     store_.write([&](db::Transaction& tx) {
-        tx.insert_browser_session(db::BrowserSession{0, sha256_hex(in.cookie_token), caller->id, in.csrf_token, now,
-                                                     in.expires_at, std::nullopt});
+        tx.insert_browser_session(db::BrowserSession{0, sha256_hex(in.cookie_token), caller->id, in.csrf_token,
+                                                     version, now, in.expires_at, std::nullopt});
     });
     return in;
 }
@@ -85,7 +113,7 @@ std::optional<Caller> Authenticator::authenticate_session(const std::string& coo
         auto session = tx.browser_session(sha256_hex(cookie_token));
         if (!session || session->ended_at || session->expires_at.unix_seconds <= now.unix_seconds) return;
         auto user = tx.user(session->user_id);
-        if (!user || !user->active) return;
+        if (!user || !user->active || user->token_version != session->token_version) return;
         caller = caller_for(*user, tx);
         caller->csrf_token = session->csrf_token;
     });
@@ -95,25 +123,6 @@ std::optional<Caller> Authenticator::authenticate_session(const std::string& coo
 void Authenticator::end_session(const std::string& cookie_token, Timestamp now) {
     if (cookie_token.empty() || cookie_token.size() > 256) return;
     store_.write([&](db::Transaction& tx) { tx.end_browser_session(sha256_hex(cookie_token), now); });
-}
-
-bool Authenticator::locked_out(const std::string& username, Timestamp now) {
-    std::lock_guard lock(failures_mutex_);
-    auto it = failures_.find(username);
-    return it != failures_.end() && it->second.count >= max_failures &&
-           now.unix_seconds - it->second.last < lockout_seconds;
-}
-
-void Authenticator::note_failure(const std::string& username, Timestamp now) {
-    std::lock_guard lock(failures_mutex_);
-    if (failures_.size() > 10000) {   // forget stale entries so guessing many names cannot grow memory
-        for (auto it = failures_.begin(); it != failures_.end();)
-            it = now.unix_seconds - it->second.last >= lockout_seconds ? failures_.erase(it) : std::next(it);
-    }
-    auto& entry = failures_[username.substr(0, 100)];
-    if (now.unix_seconds - entry.last >= lockout_seconds) entry.count = 0;
-    ++entry.count;
-    entry.last = now.unix_seconds;
 }
 
 std::optional<Caller> Authenticator::authenticate_user(const std::string& jwt, Timestamp now) {
@@ -126,11 +135,17 @@ std::optional<Caller> Authenticator::authenticate_user(const std::string& jwt, T
     }
     if (!token.payload().has("exp") || token.getExpiration().epochTime() <= now.unix_seconds) return std::nullopt;
     db::Id user_id = 0;
-    try { user_id = std::stoll(token.getSubject()); } catch (...) { return std::nullopt; }
+    int version = -1;
+    try {
+        user_id = std::stoll(token.getSubject());
+        if (token.payload().has("ver")) version = token.payload().getValue<int>("ver");
+    } catch (...) {
+        return std::nullopt;
+    }
     std::optional<Caller> caller;
     store_.read([&](db::Transaction& tx) {
         auto user = tx.user(user_id);
-        if (user && user->active) caller = caller_for(*user, tx);
+        if (user && user->active && user->token_version == version) caller = caller_for(*user, tx);
     });
     return caller;
 }
@@ -157,19 +172,6 @@ std::optional<Caller> Authenticator::authenticate(const std::string& bearer_toke
     // JWTs have three dot-separated parts; station tokens are plain hex.
     if (bearer_token.find('.') != std::string::npos) return authenticate_user(bearer_token, now);
     return authenticate_station(bearer_token);
-}
-
-std::string signing_secret(db::Store& store) {
-    std::string secret;
-    store.write([&](db::Transaction& tx) {
-        if (auto existing = tx.setting("token_signing_secret")) {
-            secret = *existing;
-            return;
-        }
-        secret = random_token(32);
-        tx.put_setting("token_signing_secret", secret);
-    });
-    return secret;
 }
 
 }  // namespace bhm::server

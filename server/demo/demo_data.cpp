@@ -154,7 +154,7 @@ DemoSummary load_demo_data(db::Store& store, Timestamp now, const std::string& p
         for (std::size_t i = 0; i < users.size(); ++i) {
             for (const auto& unit : units) {
                 if (unit.unit.code == users[i].unit_code)
-                    tx.insert_user({0, unit.unit.id, users[i].username, users[i].role, hashes[i], true});
+                    tx.insert_user({0, unit.unit.id, users[i].username, users[i].role, hashes[i], true, 0});
             }
         }
         tx.insert_station({0, units[0].unit.id, station_name, sha256_hex(token), now, std::nullopt, "admin"});

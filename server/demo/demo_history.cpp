@@ -8,6 +8,7 @@
 
 #include "server/services/cases.h"
 #include "server/services/inspection.h"
+#include "server/services/instruments.h"
 #include "server/services/loans.h"
 #include "server/services/receiving.h"
 #include "server/views/views.h"
@@ -90,11 +91,26 @@ void DemoHistory::clean_and_inspect(const LoadedUnit& unit, db::Id device, const
     InspectionCommand command;
     command.measurements = measurements_for(random_, *parse_protection_class(model.protection_class),
                                             *parse_applied_part_type(model.applied_part));
-    command.tester = unit.staff("technician");
     command.instrument = random_.percent(60) ? "Fluke ESA615 (SN 4123001)" : "Rigel 288+ (SN 28817)";
-    command.instrument_calibrated_on = add_days(local_date(inspected_at), -random_.between(10, 300));
-    const InspectionOutcome outcome = record_inspection(tx_, actor(unit, "technician", inspected_at), device, command);
+    const Actor technician = actor(unit, "technician", inspected_at);
+    calibrated(technician, command.instrument, local_date(inspected_at));
+    const InspectionOutcome outcome = record_inspection(tx_, technician, device, command);
     if (!outcome.verdict.passed) throw std::logic_error("a demo inspection failed its own limits");
+}
+
+// The history runs at past times, so the register is kept as it would have stood then: the instrument
+// is registered on first use and recalibrated whenever its calibration would not cover the test day.
+void DemoHistory::calibrated(const Actor& technician, const std::string& identity, Date test_day) {
+    auto known = instrument_named(tx_, technician, identity);
+    const Date calibrated_on = add_days(test_day, -random_.between(10, 300));
+    if (!known) {
+        register_instrument(tx_, technician, InstrumentCommand{identity, calibrated_on, std::nullopt});
+        return;
+    }
+    if (check_inspection_instrument(known, identity, test_day)) {
+        auto record = tx_.test_instrument(technician.caller.unit_id, identity);
+        record_calibration(tx_, technician, record->id, calibrated_on, std::nullopt);
+    }
 }
 
 void DemoHistory::reserve(const LoadedUnit& unit, db::Id device, db::Id case_id, Timestamp at) {
@@ -174,10 +190,12 @@ void DemoHistory::journal_note(const LoadedUnit& unit, db::Id case_id, Timestamp
 void DemoHistory::site_check_if_required(const LoadedUnit& unit, db::Id case_id, Timestamp at) {
     const db::Case c = *tx_.case_by_id(case_id);
     if (!tx_.category(c.category)->site_check_required) return;
-    const SiteCheck check{random_.percent(50) ? "Demo Elektro AS (autorisert installatør)" : "Kommunens el-tilsyn (demo)",
-                          add_days(local_date(at), -random_.between(1, 10)),
-                          "EL-" + std::to_string(local_date(at).year) + "-" + std::to_string(random_.between(1000, 9999))};
-    record_site_check(tx_, actor(unit, "caseworker", at), case_id, check);
+    SiteCheckCommand command;
+    command.check = SiteCheck{random_.percent(50) ? "Demo Elektro AS (autorisert installatør)" : "Kommunens el-tilsyn (demo)",
+                              add_days(local_date(at), -random_.between(1, 10)),
+                              "EL-" + std::to_string(local_date(at).year) + "-" + std::to_string(random_.between(1000, 9999)),
+                              ""};
+    record_site_check(tx_, actor(unit, "caseworker", at), case_id, command, default_site_check_max_years);
 }
 
 void DemoHistory::own_equipment(const LoadedUnit& unit, db::Id case_id, const std::string& note, Timestamp at) {

@@ -63,6 +63,8 @@ public:
 private:
     // The staff member doing a role's work at the unit, as a user calling the services at `at`.
     Actor actor(const LoadedUnit& unit, const std::string& role, Timestamp at);
+    // The named instrument is in the register and in calibration on `test_day`.
+    void calibrated(const Actor& technician, const std::string& identity, Date test_day);
 
     db::Transaction& tx_;
     DemoRandom& random_;

@@ -2,7 +2,10 @@
 // right, journal notes, site documentation, own equipment, delivery.
 #include "server/routes/route_support.h"
 #include "server/services/cases.h"
+#include "server/services/case_warnings.h"
 #include "server/services/loans.h"
+#include "server/routes/flow_routes.h"
+#include "server/views/flow_views.h"
 
 namespace bhm::server {
 namespace {
@@ -39,6 +42,9 @@ CaseCommand case_command(const Poco::JSON::Object::Ptr& body) {
     return c;
 }
 
+}  // namespace
+
+// Shared with the exchange route (server/routes/flow_routes.h): one reading of the handover checklist.
 DeliveryCommand delivery_command(const Poco::JSON::Object::Ptr& body) {
     DeliveryCommand d;
     d.device_id = required_int(body, "device_id");
@@ -51,6 +57,8 @@ DeliveryCommand delivery_command(const Poco::JSON::Object::Ptr& body) {
     d.delivered_at = optional_timestamp(body, "delivered_at");
     return d;
 }
+
+namespace {
 
 db::Case readable_case(db::Transaction& tx, const Actor& actor, db::Id id) {
     auto c = tx.case_by_id(id);
@@ -81,6 +89,7 @@ Poco::JSON::Object::Ptr full_case(db::Transaction& tx, const db::Case& c, const 
     Poco::JSON::Array::Ptr loans = new Poco::JSON::Array;
     for (const auto& loan : tx.loans_of_case(c.id)) loans->add(loan_view(loan));
     view->set("loans", loans);
+    add_case_flows(tx, c, view, may_see_patient(caller, c));
     return view;
 }
 
@@ -125,7 +134,17 @@ void add_case_routes(Router& router, App& app) {
         [&app](Request& request) {
             auto command = case_command(request.json());
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return full_case(tx, create_case(tx, actor, command), actor.caller);
+                auto c = create_case(tx, actor, command);
+                auto view = full_case(tx, c, actor.caller);
+                Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;   // not refusals: the case is created
+                for (const auto& w : application_warnings(tx, c)) {
+                    Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+                    item->set("code", w.code);
+                    item->set("message", w.message);
+                    warnings->add(item);
+                }
+                view->set("warnings", warnings);
+                return view;
             }), 201);
         }});
 
@@ -151,21 +170,29 @@ void add_case_routes(Router& router, App& app) {
         });
 
     add_case_command(router, app, "journal-note",
-        "The responsible specialist doctor's journal note (rule 7): HPR number and time.",
-        R"({"hpr_number":"1234567","written_at":"2026-11-22T10:00:00Z"})",
+        "The responsible specialist doctor's journal note (rule 7): HPR number and time. Append-only: a later "
+        "one is a correction and needs 'correction_reason'; the earlier stays in journal_notes.",
+        R"({"hpr_number":"1234567","written_at":"2026-11-22T10:00:00Z","correction_reason":""})",
         [](db::Transaction& tx, const Actor& actor, db::Id id, const Poco::JSON::Object::Ptr& body) {
             JournalNote note{required_string(body, "hpr_number", 16),
                              optional_timestamp(body, "written_at").value_or(actor.now)};
-            return record_journal_note(tx, actor, id, note);
+            return record_journal_note(tx, actor, id, note,
+                                       optional_string(body, "correction_reason").value_or(""));
         });
 
     add_case_command(router, app, "site-checks",
-        "Documentation that the site's electrical installation is checked (FOR-2013-11-29-1373 § 9).",
+        "Documentation that the site's electrical installation is checked (FOR-2013-11-29-1373 § 9), for the "
+        "patient's current address (default) and no older than BHM_SITE_CHECK_MAX_YEARS. Append-only: a "
+        "correction names the one it corrects ('corrects') with 'correction_reason'.",
         R"({"documented_by":"Elektro AS","checked_on":"2026-11-20","document_ref":"EL-2026-117"})",
-        [](db::Transaction& tx, const Actor& actor, db::Id id, const Poco::JSON::Object::Ptr& body) {
-            SiteCheck check{required_string(body, "documented_by", 200), required_date(body, "checked_on"),
-                            required_string(body, "document_ref", 200)};
-            record_site_check(tx, actor, id, check);
+        [&app](db::Transaction& tx, const Actor& actor, db::Id id, const Poco::JSON::Object::Ptr& body) {
+            SiteCheckCommand command;
+            command.check = SiteCheck{required_string(body, "documented_by", 200), required_date(body, "checked_on"),
+                                      required_string(body, "document_ref", 200),
+                                      optional_string(body, "address", 300).value_or("")};
+            command.corrects_id = optional_int(body, "corrects");
+            command.correction_reason = optional_string(body, "correction_reason").value_or("");
+            record_site_check(tx, actor, id, command, app.site_check_max_years);
             return own_case(tx, actor, id);
         });
 
@@ -192,7 +219,7 @@ void add_case_routes(Router& router, App& app) {
         [&app](Request& request) {
             auto command = delivery_command(request.json());
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                auto outcome = deliver(tx, actor, request.id_param(), command);
+                auto outcome = deliver(tx, actor, request.id_param(), command, app.site_check_max_years);
                 auto view = loan_view(outcome.loan);
                 view->set("device", device_view(tx, outcome.device));
                 view->set("case", case_view(tx, outcome.c));

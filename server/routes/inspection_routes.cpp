@@ -26,9 +26,9 @@ InspectionCommand inspection_command(const Poco::JSON::Object::Ptr& body) {
     for (const auto& v : {m.protective_earth_ohm, m.pe_device_ohm, m.pe_cord_ohm, m.insulation_mohm,
                           m.insulation_min_mohm, m.equipment_leakage_ua, m.applied_part_leakage_ua})
         if (v && *v < 0) bad_request("invalid_field", "Measurements must not be negative.");
-    c.tester = required_string(body, "tester", 200);
+    // The tester is the logged-in user, and the calibration comes from the register: a body's "tester" or
+    // "instrument_calibrated_on" is not taken.
     c.instrument = required_string(body, "instrument", 200);
-    c.instrument_calibrated_on = required_date(body, "instrument_calibrated_on");
     c.notes = optional_free_text(body, "notes").value_or("");
     return c;
 }
@@ -36,6 +36,8 @@ InspectionCommand inspection_command(const Poco::JSON::Object::Ptr& body) {
 Poco::JSON::Object::Ptr outcome_view(db::Transaction& tx, const InspectionOutcome& outcome) {
     auto o = inspection_view(outcome.inspection);
     o->set("device", device_view(tx, outcome.device));
+    o->set("service_order", outcome.service_order ? Poco::Dynamic::Var(service_order_view(*outcome.service_order))
+                                                  : Poco::Dynamic::Var());
     return o;
 }
 
@@ -51,7 +53,9 @@ void add_inspection_routes(Router& router, App& app) {
                 const Date today = local_date(actor.now);
                 for (const auto& d : tx.devices_inspection_due(actor.caller.unit_id, add_days(today, within))) {
                     auto view = device_view(tx, d);
-                    view->set("overdue", !d.inspection_due || *d.inspection_due < today);
+                    // "due" is the gate's own definition (shared inspection_due): due on the day is not delivered.
+                    view->set("due", inspection_due(d.inspection_due, today));
+                    view->set("overdue", inspection_overdue(d.inspection_due, today));
                     items->add(view);
                 }
                 return items;
@@ -59,8 +63,9 @@ void add_inspection_routes(Router& router, App& app) {
         }});
 
     router.add({"POST", "/api/v1/devices/{id}/inspections", Access::user, technician_roles,
-        "Record an IEC 62353 recurrent test; the server computes pass/fail from the model's class.",
-        R"({"visual_ok":true,"functional_ok":true,"method":"direct","protective_earth_ohm":0.1,"equipment_leakage_ua":80,"applied_part_leakage_ua":20,"tester":"Tekniker","instrument":"Fluke ESA615 #123","instrument_calibrated_on":"2026-03-01"})",
+        "Record an IEC 62353 recurrent test with a registered, calibrated instrument; the tester is you. The server "
+        "computes pass/fail from the model's class; a failure in the warehouse opens a service order.",
+        R"({"visual_ok":true,"functional_ok":true,"method":"direct","protective_earth_ohm":0.1,"equipment_leakage_ua":80,"applied_part_leakage_ua":20,"instrument":"Fluke ESA615 #123","notes":""})",
         [&app](Request& request) {
             auto command = inspection_command(request.json());
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {

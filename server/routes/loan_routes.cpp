@@ -20,6 +20,8 @@ Poco::JSON::Object::Ptr reminder_view(db::Transaction& tx, const db::Loan& loan,
         if (auto patient = tx.patient(c->patient_id)) view->set("municipality", patient->municipality);
     }
     view->set("overdue", loan_overdue(loan.due_on, today));
+    auto pickup = tx.open_pickup_task_for_device(loan.device_id);   // the return was started at review
+    view->set("return_started", pickup.has_value());
     view->set("days_overdue", std::max(0, days_between(loan.due_on, today)));
     return view;
 }

@@ -1,6 +1,8 @@
 // Paging helpers and the full route table.
 #include "server/routes/route_support.h"
 
+#include "server/routes/flow_routes.h"
+
 namespace bhm::server {
 
 db::Page page_of(const Request& request) {
@@ -23,13 +25,16 @@ void add_all_routes(Router& router, App& app) {
     add_catalogue_routes(router, app);
     add_device_routes(router, app);
     add_inspection_routes(router, app);
+    add_instrument_routes(router, app);
     add_case_routes(router, app);
+    add_case_history_routes(router, app);
     add_loan_routes(router, app);
     add_scan_routes(router, app);
     add_station_routes(router, app);
     add_user_routes(router, app);
     add_report_routes(router, app);
     add_label_routes(router, app);
+    add_flow_routes(router, app);
     add_inspection_limit_routes(router, app);
     add_requester_rights_routes(router, app);
     add_delivery_check_routes(router, app);

@@ -9,13 +9,10 @@ struct Credentials {
     std::string username, password;
 };
 
-// The body's username and password; 429 while that username is locked out.
-Credentials credentials(App& app, const Request& request) {
+// The body's username and password (the lockout is counted by the Authenticator).
+Credentials credentials(const Request& request) {
     auto body = request.json();
-    Credentials c{required_string(body, "username", 100), required_string(body, "password", 200)};
-    if (app.auth.locked_out(c.username.substr(0, 100), app.clock.now()))
-        fail(429, "too_many_attempts", "Too many wrong passwords for this user; wait 15 minutes and try again.");
-    return c;
+    return Credentials{required_string(body, "username", 100), required_string(body, "password", 200)};
 }
 
 }  // namespace
@@ -33,8 +30,8 @@ void add_session_routes(Router& router, App& app) {
     router.add({"POST", "/api/v1/auth/login", Access::open, {}, "Log in; returns a bearer token that expires.",
         R"({"username":"warehouse","password":"demo"})",
         [&app](Request& request) {
-            auto [username, password] = credentials(app, request);
-            auto login = app.auth.login(username, password, app.clock.now());
+            auto [username, password] = credentials(request);
+            auto login = app.auth.login(username, password, request.peer, app.clock.now());
             if (!login) fail(401, "login_failed", "Wrong username or password.");
             Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
             o->set("token", login->token);
@@ -50,8 +47,8 @@ void add_session_routes(Router& router, App& app) {
         "as X-CSRF-Token.",
         R"({"username":"warehouse","password":"demo"})",
         [&app](Request& request) {
-            auto [username, password] = credentials(app, request);
-            auto in = app.auth.start_session(username, password, app.clock.now());
+            auto [username, password] = credentials(request);
+            auto in = app.auth.start_session(username, password, request.peer, app.clock.now());
             if (!in) fail(401, "login_failed", "Wrong username or password.");
             Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
             o->set("username", in->caller.name);
@@ -70,6 +67,24 @@ void add_session_routes(Router& router, App& app) {
         "End the browser's session on the server and clear its cookie (no error when there is none).", "",
         [&app](Request& request) {
             app.auth.end_session(session_cookie(request), app.clock.now());
+            Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+            o->set("signed_out", true);
+            Response r = Response::json(o);
+            r.headers["Set-Cookie"] = clear_session_cookie(app.secure_cookies);
+            return r;
+        }});
+
+    router.add({"POST", "/api/v1/auth/logout-everywhere", Access::user, {},
+        "End every token and browser session of the calling user at once (a lost phone, a shared password).", "",
+        [&app](Request& request) {
+            in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
+                auto user = tx.user(actor.caller.id);
+                if (!user) not_found("User " + std::to_string(actor.caller.id));
+                ++user->token_version;   // every token and session made under the old version ends
+                tx.update_user(*user);
+                record_event(tx, actor, EventDraft{"user_signed_out_everywhere", {}, {}, "", "", "{}"});
+                return 0;
+            });
             Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
             o->set("signed_out", true);
             Response r = Response::json(o);

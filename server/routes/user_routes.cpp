@@ -90,6 +90,8 @@ void add_user_routes(Router& router, App& app) {
                     fail(409, "own_admin_login", "You cannot deactivate or demote your own admin login.");
                 if (role) user.role = *role;
                 if (password) user.password_hash = hash;
+                // A new password or a deactivation ends every token and session the user holds.
+                if (password || (active && !*active)) ++user.token_version;
                 if (active) user.active = *active;
                 tx.update_user(user);
                 Poco::JSON::Object data;

@@ -5,6 +5,7 @@
 
 #include "server/http/problem.h"
 #include "server/views/views.h"
+#include "shared/people/free_text_fields.h"
 
 namespace bhm::server {
 
@@ -45,7 +46,26 @@ db::Category category_of(db::Transaction& tx, const std::string& code) {
     return *category;
 }
 
+namespace {
+
+// Every entry of the trail passes here, so this is where the one list of free-text fields
+// (shared/people/free_text_fields.h) is enforced: a listed field carrying a national ID is refused
+// and the whole command rolls back. Nested objects and arrays are screened too.
+void screen_free_text(const Poco::Dynamic::Var& value, const std::string& field) {
+    if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
+        auto object = value.extract<Poco::JSON::Object::Ptr>();
+        for (const auto& [key, inner] : *object) screen_free_text(inner, key);
+    } else if (value.type() == typeid(Poco::JSON::Array::Ptr)) {
+        for (const auto& inner : *value.extract<Poco::JSON::Array::Ptr>()) screen_free_text(inner, field);
+    } else if (value.isString()) {
+        if (auto refusal = check_free_text_field(field, value.convert<std::string>())) refuse(*refusal);
+    }
+}
+
+}  // namespace
+
 db::Id record_event(db::Transaction& tx, const Actor& actor, const EventDraft& draft) {
+    screen_free_text(parse_json_text(draft.data_json), "");
     db::Event event;
     event.unit_id = actor.caller.unit_id;
     event.device_id = draft.device_id;
@@ -77,12 +97,16 @@ db::Id record_event(db::Transaction& tx, const Actor& actor, const EventDraft& d
     return id;
 }
 
+int refusal_status(const Refusal& refusal, DeviceState current) {
+    return refusal_kind(refusal.code, current) == RefusalKind::conflict ? 409 : 422;
+}
+
 void move_device(db::Transaction& tx, const Actor& actor, db::Device& device, DeviceAction action,
                  std::optional<db::Id> case_id, const std::string& data_json) {
     const auto before = device.status;
     const bool electrical = category_of(tx, model_of(tx, device).category).electrical;
     auto transition = apply(before, action, electrical);
-    if (!transition.next) refuse(*transition.refusal, 409);
+    if (!transition.next) refuse(*transition.refusal, refusal_status(*transition.refusal, before.state));
     device.status = *transition.next;
     if (device.status.state != DeviceState::reserved) device.reserved_case_id.reset();
     tx.update_device(device);

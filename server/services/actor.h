@@ -40,8 +40,14 @@ struct EventDraft {
 };
 db::Id record_event(db::Transaction& tx, const Actor& actor, const EventDraft& draft);
 
+// Appending an event screens its data's free-text fields for national IDs (shared/people/free_text_fields.h).
+
+// The HTTP status for a lifecycle refusal: 409 for a conflict with the device's state, 422 for a rule
+// (a missing step); shared/devices/lifecycle.h's refusal_kind decides which it is.
+int refusal_status(const Refusal& refusal, DeviceState current);
+
 // Moves a device through the lifecycle (shared/devices/lifecycle.h decides), saves it and logs the event.
-// A refusal is a 409: the device's current state does not allow the move.
+// A refusal is 409 or 422 as refusal_status says.
 void move_device(db::Transaction& tx, const Actor& actor, db::Device& device, DeviceAction action,
                  std::optional<db::Id> case_id = std::nullopt, const std::string& data_json = "{}");
 

@@ -7,12 +7,15 @@
 
 #include "shared/cases/case_flow.h"
 #include "shared/core/norway_time.h"
+#include "shared/loans/loan_end.h"
 
 namespace bhm::server {
 namespace {
 
 struct Figures {
     int devices_in_use_at_year_end = 0, new_assignments = 0, returns = 0, devices_received = 0;
+    int lost_at_patient = 0, ended_by_death = 0, exchanged_for_service = 0, loans_written_off = 0;
+    int devices_written_off = 0;
     std::int64_t device_cost_ore = 0;
     long loan_days_total = 0; int loans_ended = 0;
     long wait_decision_total = 0; int decided = 0;
@@ -67,9 +70,20 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
         });
         for (const auto& loan : tx.loans_between(unit.id, from, to)) {
             auto& f = by_category[case_category[loan.case_id]];
-            if (loan.delivered_at >= from && loan.delivered_at <= to) ++f.new_assignments;
+            // A replacement in an exchange continues the case's assignment: only a case's first loan is new.
+            if (loan.delivered_at >= from && loan.delivered_at <= to) {
+                auto of_case = tx.loans_of_case(loan.case_id);
+                if (!of_case.empty() && of_case.front().id == loan.id) ++f.new_assignments;
+            }
             if (loan.returned_at && *loan.returned_at >= from && *loan.returned_at <= to) {
-                ++f.returns;
+                // Each way a loan ends is its own figure (shared/loans/loan_end.h); a loss is not a return.
+                switch (parse_loan_end(loan.end_reason).value_or(LoanEnd::returned)) {
+                    case LoanEnd::returned: ++f.returns; break;
+                    case LoanEnd::lost: ++f.lost_at_patient; break;
+                    case LoanEnd::death: ++f.ended_by_death; break;
+                    case LoanEnd::exchanged: ++f.exchanged_for_service; break;
+                    case LoanEnd::written_off: ++f.loans_written_off; break;
+                }
                 f.loan_days_total += days_between(local_date(loan.delivered_at), local_date(*loan.returned_at));
                 ++f.loans_ended;
             }
@@ -90,6 +104,7 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
             }
             return static_cast<db::Id>(last);
         });
+        for (const auto& w : tx.write_offs_between(unit.id, from, to)) ++by_category[w.category].devices_written_off;
         for (const auto& [category, f] : by_category) {
             Poco::JSON::Object::Ptr row = new Poco::JSON::Object;
             row->set("unit", unit.code);
@@ -98,6 +113,11 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
             row->set("devices_in_use_at_year_end", f.devices_in_use_at_year_end);
             row->set("new_assignments", f.new_assignments);
             row->set("returns", f.returns);
+            row->set("lost_at_patient", f.lost_at_patient);
+            row->set("ended_by_death", f.ended_by_death);
+            row->set("exchanged_for_service", f.exchanged_for_service);
+            row->set("loans_written_off", f.loans_written_off);
+            row->set("devices_written_off", f.devices_written_off);
             row->set("average_loan_days", average(f.loan_days_total, f.loans_ended));
             row->set("average_days_application_to_decision", average(f.wait_decision_total, f.decided));
             row->set("average_days_application_to_delivery", average(f.wait_delivery_total, f.delivered_cases));

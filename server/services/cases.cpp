@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "server/http/problem.h"
+#include "server/services/decisions.h"
 #include "server/views/views.h"
 #include "shared/loans/reservation.h"
 #include "shared/people/national_id.h"
@@ -15,7 +16,7 @@ namespace {
 db::Id find_or_create_patient(db::Transaction& tx, const Actor& actor, const CaseCommand& command) {
     if (command.patient_id) return own_patient(tx, actor, *command.patient_id).id;
     const auto& p = command.patient;
-    if (auto refusal = check_national_id(p.national_id)) refuse(*refusal);
+    if (auto refusal = check_national_id(p.national_id, local_date(actor.now))) refuse(*refusal);
     if (auto existing = tx.patient_by_national_id(actor.caller.unit_id, p.national_id)) return existing->id;
     if (p.name.empty()) bad_request("missing_field", "Field 'patient.name' is required for a new patient.");
     if (p.residence != "home" && p.residence != "institution")
@@ -64,6 +65,7 @@ db::Case create_case(db::Transaction& tx, const Actor& actor, const CaseCommand&
     data.set("number", c.number);
     data.set("category", c.category);
     data.set("requester_role", c.requester_role);
+    data.set("requester_name", c.requester_name);
     record_event(tx, actor, EventDraft{"case_applied", std::nullopt, c.id, "", to_string(c.status), json_text(data)});
     return c;
 }
@@ -84,52 +86,112 @@ db::Case decide_case(db::Transaction& tx, const Actor& actor, db::Id case_id, co
     c.complaint_deadline = complaint_right(input.decided_on).deadline;
     Poco::JSON::Object data;
     data.set("approved", command.approve);
+    data.set("grounds", c.grounds);   // into the trail, where the free-text screen runs
     data.set("loan_days", c.loan_days);
     data.set("complaint_deadline", to_iso(*c.complaint_deadline));
     save_case(tx, actor, c, command.approve ? "case_approved" : "case_rejected", before, data);
+    record_decision_entry(tx, c, "initial");
     return c;
 }
 
-db::Case record_journal_note(db::Transaction& tx, const Actor& actor, db::Id case_id, const JournalNote& note) {
+db::Case record_journal_note(db::Transaction& tx, const Actor& actor, db::Id case_id, const JournalNote& note,
+                             const std::string& correction_reason) {
     auto c = own_case(tx, actor, case_id);
-    if (auto refusal = check_journal_note(note, actor.now)) refuse(*refusal);
-    c.journal_hpr = note.hpr_number;
+    if (auto refusal = check_journal_note(note, c.applied_at, actor.now)) refuse(*refusal);
+    auto earlier = tx.journal_notes(c.id);
+    const bool corrects = !earlier.empty() || c.journal_written_at.has_value();
+    if (auto refusal = check_correction("journal note", corrects, correction_reason)) refuse(*refusal);
+    db::JournalNoteRecord record;
+    record.case_id = c.id;
+    record.hpr_number = note.hpr_number;
+    record.written_at = note.written_at;
+    record.recorded_at = actor.now;
+    record.recorded_by = actor.caller.actor();
+    if (!earlier.empty()) record.corrects_id = earlier.back().id;
+    record.correction_reason = corrects ? correction_reason : "";
+    record.id = tx.insert_journal_note(record);
+    c.journal_hpr = note.hpr_number;   // the case shows the latest; every entry stays in journal_notes
     c.journal_written_at = note.written_at;
     Poco::JSON::Object data;
+    data.set("journal_note_id", record.id);
     data.set("hpr_number", note.hpr_number);
     data.set("written_at", to_iso(note.written_at));
-    save_case(tx, actor, c, "journal_note", c.status, data);
+    if (record.corrects_id) {
+        data.set("corrects", *record.corrects_id);
+        data.set("correction_reason", correction_reason);
+    }
+    save_case(tx, actor, c, corrects ? "journal_note_corrected" : "journal_note", c.status, data);
     return c;
 }
 
-db::SiteCheckRecord record_site_check(db::Transaction& tx, const Actor& actor, db::Id case_id, const SiteCheck& check) {
+std::vector<RecordedSiteCheck> recorded_site_checks(const std::vector<db::SiteCheckRecord>& records) {
+    std::vector<RecordedSiteCheck> out;
+    for (const auto& r : records) {
+        bool superseded = false;
+        for (const auto& later : records) superseded = superseded || later.corrects_id == r.id;
+        out.push_back({SiteCheck{r.documented_by, r.checked_on, r.document_ref, r.address}, superseded});
+    }
+    return out;
+}
+
+db::SiteCheckRecord record_site_check(db::Transaction& tx, const Actor& actor, db::Id case_id,
+                                      const SiteCheckCommand& command, int site_check_max_years) {
     auto c = own_case(tx, actor, case_id);
-    if (auto refusal = check_site_check(check, local_date(actor.now))) refuse(*refusal);
-    db::SiteCheckRecord record{0, c.id, check.documented_by, check.checked_on, check.document_ref, actor.now,
-                               actor.caller.actor()};
+    auto patient = own_patient(tx, actor, c.patient_id);
+    SiteCheck check = command.check;
+    if (check.address.empty()) check.address = patient.address;
+    if (auto refusal = check_site_check(check, patient.address, site_check_max_years, local_date(actor.now)))
+        refuse(*refusal);
+    auto earlier = tx.site_checks(c.id);
+    if (command.corrects_id) {
+        bool found = false;
+        for (const auto& e : earlier) found = found || e.id == *command.corrects_id;
+        if (!found) not_found("Site check " + std::to_string(*command.corrects_id) + " of this case");
+    }
+    if (auto refusal = check_correction("site check", command.corrects_id.has_value(), command.correction_reason))
+        refuse(*refusal);
+    db::SiteCheckRecord record;
+    record.case_id = c.id;
+    record.documented_by = check.documented_by;
+    record.checked_on = check.checked_on;
+    record.document_ref = check.document_ref;
+    record.recorded_at = actor.now;
+    record.recorded_by = actor.caller.actor();
+    record.address = check.address;
+    record.corrects_id = command.corrects_id;
+    record.correction_reason = command.correction_reason;
     record.id = tx.insert_site_check(record);
     Poco::JSON::Object data;
+    data.set("site_check_id", record.id);
     data.set("documented_by", check.documented_by);
     data.set("checked_on", to_iso(check.checked_on));
     data.set("document_ref", check.document_ref);
-    record_event(tx, actor, EventDraft{"site_check", std::nullopt, c.id, to_string(c.status), to_string(c.status),
-                                       json_text(data)});
+    if (record.corrects_id) {
+        data.set("corrects", *record.corrects_id);
+        data.set("correction_reason", record.correction_reason);
+    }
+    record_event(tx, actor, EventDraft{record.corrects_id ? "site_check_corrected" : "site_check", std::nullopt, c.id,
+                                       to_string(c.status), to_string(c.status), json_text(data)});
     return record;
 }
 
 db::Case record_own_equipment(db::Transaction& tx, const Actor& actor, db::Id case_id, const std::string& note) {
     auto c = own_case(tx, actor, case_id);
-    if (auto refusal = check_own_equipment_allowed(c.palliative, c.status)) refuse(*refusal, 409);
+    // Not palliative: a rule (422). Too late or already recorded: the case's state says no (409).
+    if (auto refusal = check_own_equipment_allowed(c.palliative, c.status))
+        refuse(*refusal, refusal->code == "own_equipment_not_palliative" ? 422 : 409);
     db::DeviceFilter picked;
     picked.unit_id = c.unit_id;
     picked.reserved_case_id = c.id;
     if (!tx.devices(picked, db::Page{1, 0}).empty())
         fail(409, "case_has_device", "A device of ours is picked for this case; release it first.");
+    const auto before = c.status;
     c.own_equipment = true;
     c.own_equipment_note = note;
+    c.status = CaseStatus::own_equipment;   // its end state: out of the delivery queue
     Poco::JSON::Object data;
     data.set("note", note);
-    save_case(tx, actor, c, "own_equipment", c.status, data);
+    save_case(tx, actor, c, "own_equipment", before, data);
     return c;
 }
 

@@ -33,8 +33,21 @@ struct DecisionCommand {
 };
 db::Case decide_case(db::Transaction& tx, const Actor& actor, db::Id case_id, const DecisionCommand& command);
 
-db::Case record_journal_note(db::Transaction& tx, const Actor& actor, db::Id case_id, const JournalNote& note);
-db::SiteCheckRecord record_site_check(db::Transaction& tx, const Actor& actor, db::Id case_id, const SiteCheck& check);
+// Journal notes and site checks are append-only: a second one is a correction and needs a reason;
+// the earlier stays on the case (journal_notes(), site_checks()) and in the trail.
+db::Case record_journal_note(db::Transaction& tx, const Actor& actor, db::Id case_id, const JournalNote& note,
+                             const std::string& correction_reason = "");
+
+struct SiteCheckCommand {
+    SiteCheck check;                     // check.address empty: the patient's current address
+    std::optional<db::Id> corrects_id;   // the earlier site check this one corrects
+    std::string correction_reason;
+};
+db::SiteCheckRecord record_site_check(db::Transaction& tx, const Actor& actor, db::Id case_id,
+                                      const SiteCheckCommand& command, int site_check_max_years);
+
+// Which of a case's site checks have been corrected by a later one.
+std::vector<RecordedSiteCheck> recorded_site_checks(const std::vector<db::SiteCheckRecord>& records);
 db::Case record_own_equipment(db::Transaction& tx, const Actor& actor, db::Id case_id, const std::string& note);
 
 }  // namespace bhm::server

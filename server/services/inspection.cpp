@@ -5,6 +5,8 @@
 #include <Poco/JSON/Object.h>
 
 #include "server/http/problem.h"
+#include "server/services/instruments.h"
+#include "server/services/loans.h"
 #include "server/views/views.h"
 #include "shared/inspection/test_instrument.h"
 #include "shared/core/norway_time.h"
@@ -56,7 +58,10 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
     auto applied_part = parse_applied_part_type(model.applied_part);
     if (!protection || !applied_part)
         throw std::runtime_error("model " + std::to_string(model.id) + " has an unknown protection class");
-    if (auto refusal = check_instrument_calibration(command.instrument_calibrated_on, local_date(actor.now)))
+    const std::string tester = actor.caller.actor();
+    if (auto refusal = check_tester(tester)) refuse(*refusal);
+    auto instrument = instrument_named(tx, actor, command.instrument);
+    if (auto refusal = check_inspection_instrument(instrument, command.instrument, local_date(actor.now)))
         refuse(*refusal);
     if (auto missing = check_measurements_complete(command.measurements, *protection, *applied_part)) refuse(*missing);
 
@@ -70,7 +75,7 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
     const auto before = device.status;
     const auto action = outcome.verdict.passed ? DeviceAction::pass_inspection : DeviceAction::fail_inspection;
     auto transition = apply(before, action, category.electrical);
-    if (!transition.next) refuse(*transition.refusal, 409);
+    if (!transition.next) refuse(*transition.refusal, refusal_status(*transition.refusal, before.state));
     device.status = *transition.next;
     tx.update_device(device);
 
@@ -79,9 +84,9 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
     inspection.inspected_at = actor.now;
     inspection.passed = outcome.verdict.passed;
     inspection.method = to_string(command.measurements.method);
-    inspection.tester = command.tester;
-    inspection.instrument = command.instrument;
-    inspection.instrument_calibrated_on = command.instrument_calibrated_on;
+    inspection.tester = tester;
+    inspection.instrument = instrument->identity;
+    inspection.instrument_calibrated_on = instrument->calibrated_on;
     inspection.next_due = next_due;
     inspection.details_json = json_text(details(command, outcome.verdict));
     inspection.id = tx.insert_inspection(inspection);
@@ -90,8 +95,35 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
     data.set("inspection_id", inspection.id);
     data.set("passed", inspection.passed);
     data.set("tester", inspection.tester);
+    data.set("instrument", inspection.instrument);
+    if (!command.notes.empty()) data.set("notes", command.notes);
     record_event(tx, actor, EventDraft{to_string(action), device.id, std::nullopt, to_string(before.state),
                                        to_string(device.status.state), json_text(data)});
+
+    // A picked device that left `reserved` is released from its case, so the case can pick another.
+    if (device.reserved_case_id && reservation_lapses(device.status.state))
+        release_lapsed_reservation(tx, actor, device, "failed inspection " + std::to_string(inspection.id));
+    // Failed in the warehouse: the device is in service, and service runs on an order.
+    if (!outcome.verdict.passed && failed_inspection_opens_service_order(before.state) &&
+        !tx.open_service_order(device.id)) {
+        std::string fault = "Failed electrical-safety inspection " + std::to_string(inspection.id) + " (IEC 62353):";
+        for (const auto& failure : outcome.verdict.failures) fault += " " + failure.message;
+        db::ServiceOrder order;
+        order.device_id = device.id;
+        order.unit_id = device.unit_id;
+        order.opened_at = actor.now;
+        order.opened_by = actor.caller.actor();
+        order.fault = fault;
+        order.id = tx.insert_service_order(order);
+        Poco::JSON::Object opened;
+        opened.set("order_id", order.id);
+        opened.set("inspection_id", inspection.id);
+        opened.set("fault", fault);
+        const auto state = to_string(device.status.state);
+        record_event(tx, actor, EventDraft{"service_order_opened", device.id, std::nullopt, state, state,
+                                           json_text(opened)});
+        outcome.service_order = order;
+    }
     outcome.device = device;
     return outcome;
 }

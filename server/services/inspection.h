@@ -8,18 +8,22 @@
 
 namespace bhm::server {
 
+// The tester is the logged-in user (a named person); the instrument is named by its identity in the
+// unit's register (services/instruments.h), which gives its calibration.
 struct InspectionCommand {
     InspectionMeasurements measurements;
-    std::string tester, instrument, notes;
-    Date instrument_calibrated_on;
+    std::string instrument, notes;
 };
 
 struct InspectionOutcome {
     db::Inspection inspection;
     InspectionVerdict verdict;
     db::Device device;
+    std::optional<db::ServiceOrder> service_order;   // opened by a failed inspection
 };
 
+// A failed inspection of a device in the warehouse opens a service order (the failed checks as the fault)
+// and, if the device was picked for a case, releases it from that case.
 InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db::Id device_id,
                                     const InspectionCommand& command);
 

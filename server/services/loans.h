@@ -7,15 +7,14 @@
 
 namespace bhm::server {
 
-// What the delivery gate (shared/loans/delivery.h) is asked about this case and device today, from the
-// records; the handover items (manual, training, fitted and tested) are left for the caller to fill in.
-DeliveryCheck delivery_check(db::Transaction& tx, const db::Case& c, const db::Device& device, Date today);
-
 struct ReserveOutcome { db::Device device; bool already_reserved = false; };
 ReserveOutcome reserve_for_case(db::Transaction& tx, const Actor& actor, db::Id case_id, db::Id device_id);
 
-// Puts a picked device back on the shelf (the case keeps waiting for another).
+// Puts a picked device back on the shelf (the case keeps waiting for another). A device still tied to a
+// case after leaving `reserved` (a failed inspection) is untied in its state, with a reservation_released event.
 db::Device release_reservation(db::Transaction& tx, const Actor& actor, db::Id device_id);
+// Unties a device from the case it was picked for, in its current state (a reservation_released event).
+void release_lapsed_reservation(db::Transaction& tx, const Actor& actor, db::Device& device, const std::string& why);
 
 struct DeliveryCommand {
     db::Id device_id = 0;
@@ -26,13 +25,27 @@ struct DeliveryCommand {
     bool fitted_and_tested = false;
     std::string not_fitted_reason;
     std::optional<Timestamp> delivered_at;   // recorded afterwards: when it really happened
+    bool exchange = false;   // a replacement on a delivered case (server/services/exchange.h), not a first delivery
 };
 
+// Everything the delivery gate (shared/loans/delivery.h) is asked for this case, device and handover at
+// `delivered_at`: what deliver() checks, and what the delivery checklist shows before anything is saved.
+DeliveryCheck delivery_gate_check(db::Transaction& tx, const Actor& actor, const db::Case& c, const db::Device& device,
+                                  const DeliveryCommand& command, Timestamp delivered_at,
+                                  int site_check_max_years = default_site_check_max_years);
+// The device picked (reserved) for the case, if any.
+std::optional<db::Device> device_picked_for(db::Transaction& tx, const db::Case& c);
+
 struct DeliveryOutcome { db::Loan loan; db::Device device; db::Case c; };
-DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id, const DeliveryCommand& command);
+// The gate judges the device and paperwork as of command.delivered_at; a site check counts for
+// `site_check_max_years` (the unit's BHM_SITE_CHECK_MAX_YEARS).
+DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id, const DeliveryCommand& command,
+                        int site_check_max_years = default_site_check_max_years);
 
 struct ReturnOutcome { db::Loan loan; db::Device device; };
 // `returned_at`: when the device really came back (an offline scan's time); clamped to the loan.
+// A device still at the patient's after its loan ended (death) is taken back against its pick-up task;
+// any open pick-up task of the device is done by the return.
 ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id device_id,
                             std::optional<Timestamp> returned_at = std::nullopt);
 

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "server/http/problem.h"
+#include "shared/devices/warehouse_checks.h"
 #include "server/views/views.h"
 #include "shared/barcode/asset_tag.h"
 
@@ -81,6 +82,7 @@ db::Device record_cleaning(db::Transaction& tx, const Actor& actor, db::Id devic
 db::Device move_to_location(db::Transaction& tx, const Actor& actor, db::Id device_id, db::Id location_id) {
     auto device = own_device(tx, actor, device_id);
     auto location = own_location(tx, actor, location_id);
+    if (auto refusal = check_location_change(device.status.state)) refuse(*refusal);   // a rule: 422
     const std::string before = device.location_id ? std::to_string(*device.location_id) : "";
     device.location_id = location.id;
     device.warehouse_id = location.warehouse_id;

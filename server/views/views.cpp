@@ -142,13 +142,35 @@ Poco::JSON::Object::Ptr case_view(db::Transaction& tx, const db::Case& c) {
     } else {
         o->set("journal_note", Poco::Dynamic::Var());
     }
+    // Append-only: every entry, corrections naming the one they correct (the latest is the one in force).
+    Poco::JSON::Array::Ptr notes = new Poco::JSON::Array;
+    for (const auto& n : tx.journal_notes(c.id)) {
+        Poco::JSON::Object::Ptr note = new Poco::JSON::Object;
+        note->set("id", n.id);
+        note->set("hpr_number", n.hpr_number);
+        note->set("written_at", to_iso(n.written_at));
+        note->set("recorded_at", to_iso(n.recorded_at));
+        note->set("recorded_by", n.recorded_by);
+        note->set("corrects", opt(n.corrects_id));
+        note->set("correction_reason", n.correction_reason);
+        notes->add(note);
+    }
+    o->set("journal_notes", notes);
+    const auto site_checks = tx.site_checks(c.id);
     Poco::JSON::Array::Ptr checks = new Poco::JSON::Array;
-    for (const auto& s : tx.site_checks(c.id)) {
+    for (const auto& s : site_checks) {
         Poco::JSON::Object::Ptr check = new Poco::JSON::Object;
+        check->set("id", s.id);
         check->set("documented_by", s.documented_by);
         check->set("checked_on", to_iso(s.checked_on));
         check->set("document_ref", s.document_ref);
+        check->set("address", s.address);
         check->set("recorded_at", to_iso(s.recorded_at));
+        check->set("corrects", opt(s.corrects_id));
+        check->set("correction_reason", s.correction_reason);
+        bool superseded = false;
+        for (const auto& later : site_checks) superseded = superseded || later.corrects_id == s.id;
+        check->set("superseded", superseded);
         checks->add(check);
     }
     o->set("site_checks", checks);
@@ -181,6 +203,7 @@ Poco::JSON::Object::Ptr loan_view(const db::Loan& l) {
     o->set("not_fitted_reason", l.not_fitted_reason);
     o->set("delivered_by", l.delivered_by);
     o->set("returned_at", opt(l.returned_at));
+    o->set("end_reason", l.end_reason.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(l.end_reason));
     return o;
 }
 

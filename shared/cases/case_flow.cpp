@@ -5,6 +5,7 @@
 #include <array>
 #include <utility>
 
+#include "shared/core/norway_time.h"
 #include "shared/core/text.h"
 #include "shared/people/national_id.h"
 
@@ -13,12 +14,13 @@ namespace {
 
 constexpr const char* decision_source = "pasient- og brukerrettighetsloven § 2-1 b, jf. § 7-2 (Prosedyre pkt. 6)";
 
-constexpr std::array<std::pair<CaseStatus, std::string_view>, 5> status_names{{
+constexpr std::array<std::pair<CaseStatus, std::string_view>, 6> status_names{{
     {CaseStatus::applied, "applied"},
     {CaseStatus::approved, "approved"},
     {CaseStatus::rejected, "rejected"},
     {CaseStatus::delivered, "delivered"},
     {CaseStatus::closed, "closed"},
+    {CaseStatus::own_equipment, "own_equipment"},
 }};
 
 Refusal invalid_case_transition(CaseStatus current, std::string_view wanted) {
@@ -115,6 +117,26 @@ std::optional<Refusal> check_journal_note(const JournalNote& note, Timestamp now
                        "Prosedyre pkt. 7"};
     }
     return std::nullopt;
+}
+
+std::optional<Refusal> check_journal_note(const JournalNote& note, Timestamp applied_at, Timestamp now) {
+    if (auto refusal = check_journal_note(note, now)) return refusal;
+    if (local_date(note.written_at) < local_date(applied_at)) {
+        return Refusal{"journal_note_before_application",
+                       "The journal note is dated " + to_iso(local_date(note.written_at)) +
+                           ", before the application (" + to_iso(local_date(applied_at)) +
+                           "). It must document this assignment, so it cannot be older than the application.",
+                       "Prosedyre pkt. 7"};
+    }
+    return std::nullopt;
+}
+
+std::optional<Refusal> check_correction(std::string_view what, bool replaces_earlier, std::string_view reason) {
+    if (!replaces_earlier || !is_blank(reason)) return std::nullopt;
+    return Refusal{"correction_reason_missing",
+                   "A " + std::string(what) + " is already recorded for this case. Entries are never overwritten: "
+                   "record the new one as a correction and give the reason; the earlier one stays on the case.",
+                   ""};
 }
 
 WaitingTimes waiting_times(Date applied, std::optional<Date> decided, std::optional<Date> delivered) {

@@ -11,7 +11,9 @@
 
 namespace bhm {
 
-enum class CaseStatus { applied, approved, rejected, delivered, closed };
+// own_equipment is an end state: the palliative exception, the institution uses its own equipment and
+// the case leaves the delivery queue (Prosedyre pkt. 3 and 9).
+enum class CaseStatus { applied, approved, rejected, delivered, closed, own_equipment };
 std::string to_string(CaseStatus status);
 std::optional<CaseStatus> parse_case_status(std::string_view text);
 
@@ -53,6 +55,15 @@ struct JournalNote {
 std::optional<Refusal> check_journal_note(const JournalNote& note);
 // As above, and refuses a note dated after `now` (journal_note_in_future).
 std::optional<Refusal> check_journal_note(const JournalNote& note, Timestamp now);
+
+// As above, and the note documents this assignment: dated neither before the application (its Norwegian
+// calendar day) nor after `now`. Codes as above, plus journal_note_before_application.
+std::optional<Refusal> check_journal_note(const JournalNote& note, Timestamp applied_at, Timestamp now);
+
+// Journal notes and site checks are append-only: a new entry that replaces an earlier one is a
+// correction and needs its reason; the earlier entry stays on the case and in the trail.
+// `what` names the entry in the sentence ("journal note"). Code: correction_reason_missing.
+std::optional<Refusal> check_correction(std::string_view what, bool replaces_earlier, std::string_view reason);
 
 // Quality goal: no unnecessary waiting. A span is missing when an end is missing or precedes its start.
 struct WaitingTimes {

@@ -163,6 +163,8 @@ Transition open_service(const DeviceStatus& current) {
             next.cleaned = false;   // cleaning counts since the device entered service
             return to(next);
         }
+        case DeviceState::in_service:   // already there (a failed inspection): the order is what was missing
+            return to(current);
         case DeviceState::on_loan:
             return refuse("device_on_loan", current, DeviceAction::open_service, "Take the return first.");
         default:
@@ -257,5 +259,19 @@ Transition apply(const DeviceStatus& current, DeviceAction action, bool electric
     }
     return refuse("invalid_transition", current, action);
 }
+
+RefusalKind refusal_kind(std::string_view code, DeviceState current) {
+    if (code == "clean_before_inspection" || code == "service_needs_cleaning" || code == "service_needs_inspection")
+        return RefusalKind::rule;
+    // Not yet ready (still to be cleaned, inspected or serviced): the worker's next step, not a race.
+    if (code == "device_not_available" &&
+        (current == DeviceState::received || current == DeviceState::returned || current == DeviceState::in_service))
+        return RefusalKind::rule;
+    return RefusalKind::conflict;
+}
+
+bool failed_inspection_opens_service_order(DeviceState before) { return before != DeviceState::on_loan; }
+
+bool reservation_lapses(DeviceState after) { return after != DeviceState::reserved; }
 
 }  // namespace bhm

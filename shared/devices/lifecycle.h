@@ -54,4 +54,19 @@ struct Transition {
 // available, and leaving service needs cleaning only.
 Transition apply(const DeviceStatus& current, DeviceAction action, bool electrical = true);
 
+// What a refusal of a move means for the person who asked. A rule: a step is missing that the worker can
+// do (clean it, inspect it, finish the service) — HTTP 422. A conflict: the device is in a state someone
+// else put it in (reserved for another case, on loan, lost, retired, already returned) — HTTP 409.
+enum class RefusalKind { rule, conflict };
+RefusalKind refusal_kind(std::string_view code, DeviceState current);
+
+// A failed inspection of a device in the warehouse sends it to service, and service is done on a
+// service order: the failure opens one (with the failed checks as the fault). On loan it does not: the
+// device stays with the patient, flagged for recall.
+bool failed_inspection_opens_service_order(DeviceState before);
+
+// A reservation holds only while the device is reserved: a picked device that leaves that state
+// (a failed inspection sends it to service) is released from its case, so the case can pick another.
+bool reservation_lapses(DeviceState after);
+
 }  // namespace bhm

@@ -17,4 +17,19 @@ std::optional<Refusal> check_counted_in_warehouse(DeviceState registered, const 
                    ""};
 }
 
+std::optional<Refusal> check_location_change(DeviceState state) {
+    switch (state) {
+        case DeviceState::on_loan:
+            return Refusal{"device_on_loan",
+                           "This device is on loan at the patient's; it cannot be put on a shelf. Take the return first.",
+                           ""};
+        case DeviceState::lost:
+            return Refusal{"device_lost", "This device is reported lost; report it found before shelving it.", ""};
+        case DeviceState::retired:
+            return Refusal{"device_retired", "This device is retired; it does not go back on a shelf.", ""};
+        default:
+            return std::nullopt;
+    }
+}
+
 }  // namespace bhm

@@ -17,4 +17,8 @@ bool awaits_cleaning(const DeviceStatus& status);
 // A device seen in the warehouse while registered on loan, lost or retired: a mismatch to correct.
 std::optional<Refusal> check_counted_in_warehouse(DeviceState registered, const std::string& asset_tag);
 
+// Shelving: only a device that is in the warehouse can be moved to a shelf. On loan it is at the
+// patient's; lost or retired it is nowhere. Codes: device_on_loan, device_lost, device_retired.
+std::optional<Refusal> check_location_change(DeviceState state);
+
 }  // namespace bhm

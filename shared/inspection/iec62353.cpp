@@ -225,4 +225,6 @@ Date next_inspection_due(Date inspected_on, int interval_months) { return add_mo
 
 bool inspection_due(std::optional<Date> due, Date today) { return !due || today >= *due; }
 
+bool inspection_overdue(std::optional<Date> due, Date today) { return !due || today > *due; }
+
 }  // namespace bhm

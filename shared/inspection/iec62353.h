@@ -57,6 +57,9 @@ InspectionVerdict evaluate_inspection(const InspectionMeasurements& m, Protectio
                                       AppliedPartType applied_part);
 
 Date next_inspection_due(Date inspected_on, int interval_months);
-bool inspection_due(std::optional<Date> due, Date today);  // no due date = due; due on the day itself
+// The one definition of "the inspection is due", used by the delivery gate and the technicians' due list:
+// no due date = due; due on the day itself. A device that is due is not delivered.
+bool inspection_due(std::optional<Date> due, Date today);
+bool inspection_overdue(std::optional<Date> due, Date today);  // past its due day (or never inspected)
 
 }  // namespace bhm

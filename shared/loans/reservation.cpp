@@ -9,6 +9,9 @@ std::vector<Refusal> check_reservation(const DeliveryCheck& check) {
     at_pick.site_check_documented = true;
     at_pick.manual_included = true;
     at_pick.training_recorded = true;
+    at_pick.trained_who = "(recorded at delivery)";
+    at_pick.other_device_picked.reset();
+    at_pick.delivered_at.reset();
     at_pick.fitted_and_tested = true;
     return check_delivery(at_pick);
 }
@@ -25,6 +28,10 @@ std::optional<Refusal> check_own_equipment_allowed(bool palliative, CaseStatus s
     if (!palliative)
         return Refusal{"own_equipment_not_palliative",
                        "Only a palliative case may be recorded as using the institution's own equipment.",
+                       "Prosedyre pkt. 9 (palliativ unntak)"};
+    if (status == CaseStatus::own_equipment)
+        return Refusal{"own_equipment_already",
+                       "This case is already recorded as using the institution's own equipment.",
                        "Prosedyre pkt. 9 (palliativ unntak)"};
     if (status != CaseStatus::applied && status != CaseStatus::approved)
         return Refusal{"own_equipment_too_late",

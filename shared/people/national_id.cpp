@@ -1,5 +1,6 @@
-// Norwegian national ID (fødselsnummer) and D-number validation, following the Tax Administration's
-// published layout: DDMMYY + three-digit individual number + two mod-11 check digits.
+// Norwegian national ID (fødselsnummer), D-number and H-number validation, following the Tax Administration's
+// published layout: DDMMYY + three-digit individual number + two mod-11 check digits. A D-number raises the
+// day by 40, an H-number (hospitals' help number for a patient with no national number) the month by 40.
 #include "shared/people/national_id.h"
 
 #include <array>
@@ -36,8 +37,11 @@ std::optional<int> full_year(int two_digit_year, int individual) {
 
 std::optional<Date> encoded_date(std::string_view id) {
     int day = digit(id, 0) * 10 + digit(id, 1);
-    if (day > 40) day -= 40;  // D-number: the first digit is raised by 4
-    const int month = digit(id, 2) * 10 + digit(id, 3);
+    int month = digit(id, 2) * 10 + digit(id, 3);
+    const bool d_number = day > 40, h_number = month > 40;
+    if (d_number && h_number) return std::nullopt;  // one or the other, never both
+    if (d_number) day -= 40;     // D-number: the first digit of the day is raised by 4
+    if (h_number) month -= 40;   // H-number: the first digit of the month is raised by 4
     const int two_digit_year = digit(id, 4) * 10 + digit(id, 5);
     const int individual = digit(id, 6) * 100 + digit(id, 7) * 10 + digit(id, 8);
     auto year = full_year(two_digit_year, individual);
@@ -63,6 +67,15 @@ std::optional<Refusal> check_national_id(std::string_view national_id) {
         return Refusal{"national_id_date",
                        "This national ID number does not contain a real birth date. Check for a typing error.",
                        ""};
+    }
+    return std::nullopt;
+}
+
+std::optional<Refusal> check_national_id(std::string_view national_id, Date today) {
+    if (auto refusal = check_national_id(national_id)) return refusal;
+    if (*encoded_date(national_id) > today) {
+        return Refusal{"national_id_birth_in_future",
+                       "This national ID number gives a birth date in the future. Check for a typing error.", ""};
     }
     return std::nullopt;
 }

@@ -61,7 +61,7 @@ int run(const bench::BenchOptions& options) {
     auto store = db::open_sqlite_store(folder.file("store.db"));
     server::SystemClock clock;
     const auto demo = server::load_demo_data(*store, clock.now(), "demo");
-    server::Authenticator auth(*store, server::signing_secret(*store), 60);
+    server::Authenticator auth(*store, "bench-signing-secret-of-at-least-32-chars", 60);
     const auto station = auth.authenticate(demo.station_token, clock.now());
     if (!station) throw std::runtime_error("the demo station's token was not accepted by the Authenticator");
     const auto tags = counted_tags(*store, station->unit_id);

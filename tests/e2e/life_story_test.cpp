@@ -111,6 +111,7 @@ TEST_CASE("a CPAP device is received, refused while uninspected, lent under an a
     INFO("cleaning: " << cleaned.describe());
     REQUIRE(cleaned.status == 200);
     CHECK(cleaned.object()->getValue<bool>("cleaned"));
+    register_e2e_instrument(technician);
     auto inspected = technician.post(device_path + "/inspections", passing_inspection(model));
     INFO("inspection: " << inspected.describe());
     REQUIRE(inspected.status == 201);

@@ -143,10 +143,24 @@ Poco::JSON::Object::Ptr passing_inspection(const Poco::JSON::Object::Ptr& model)
     if (protection == "I") m->set("protective_earth_ohm", 0.1);              // limit 0.3 Ω
     if (protection != "IP") m->set("equipment_leakage_ua", 40.0);             // Class II direct limit 100 µA
     if (applied_part != "none") m->set("applied_part_leakage_ua", 10.0);      // CF limit 50 µA
-    m->set("tester", "E2E Tekniker");
-    m->set("instrument", "Fluke ESA615 #E2E");
-    m->set("instrument_calibrated_on", utc_date(-60));
+    m->set("instrument", e2e_instrument_identity);
     return m;
+}
+
+std::string register_e2e_instrument(const ApiClient& technician) {
+    auto listed = technician.get("/api/v1/instruments");
+    INFO("instruments: " << listed.describe());
+    REQUIRE(listed.status == 200);
+    for (const auto& item : *listed.array())
+        if (text_of(item.extract<Poco::JSON::Object::Ptr>(), "identity") == e2e_instrument_identity)
+            return e2e_instrument_identity;
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+    body->set("identity", e2e_instrument_identity);
+    body->set("calibrated_on", utc_date(-60));
+    auto registered = technician.post("/api/v1/instruments", body);
+    INFO("register instrument: " << registered.describe());
+    REQUIRE(registered.status == 201);
+    return e2e_instrument_identity;
 }
 
 Poco::JSON::Object::Ptr receive_by_scan(const ApiClient& scanner, const Poco::JSON::Object::Ptr& model,
@@ -168,6 +182,7 @@ Poco::JSON::Object::Ptr ready_device(const ApiClient& warehouse, const ApiClient
     auto cleaned = warehouse.post(base + "/cleaning", "");
     INFO("cleaning: " << cleaned.describe());
     REQUIRE(cleaned.status == 200);
+    register_e2e_instrument(technician);
     auto inspected = technician.post(base + "/inspections", passing_inspection(model));
     INFO("inspection: " << inspected.describe());
     REQUIRE(inspected.status == 201);

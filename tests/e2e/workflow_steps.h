@@ -36,7 +36,12 @@ ApiResponse post_scan(const ApiClient& client, const std::string& mode, const st
 
 // The first catalogue model of a category (REQUIRE: there is one).
 Poco::JSON::Object::Ptr model_of_category(const ApiClient& client, const std::string& category);
-// Inspection measurements that pass IEC 62353 for the model's protection class and applied part.
+// The calibrated test instrument the e2e inspections name, and registering it in the caller's unit
+// (once; returns its identity).
+inline const std::string e2e_instrument_identity = "Fluke ESA615 #E2E";
+std::string register_e2e_instrument(const ApiClient& technician);
+// Inspection measurements that pass IEC 62353 for the model's protection class and applied part, naming
+// the e2e instrument (register it first; the tester is the logged-in user).
 Poco::JSON::Object::Ptr passing_inspection(const Poco::JSON::Object::Ptr& model);
 
 // Receives a new device by a GS1 receive scan; returns the device view (REQUIRE: ok).

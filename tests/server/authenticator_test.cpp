@@ -7,6 +7,7 @@
 
 #include "server/auth/authenticator.h"
 #include "server/auth/password.h"
+#include "server/http/problem.h"
 
 using namespace bhm;
 using namespace bhm::server;
@@ -23,8 +24,8 @@ struct StoreFixture {
         store->write([&](db::Transaction& tx) {
             auto region = tx.insert_region({0, "NORD", "Helse Nord"});
             unit_id = tx.insert_unit({0, region, "UNN", "BHM UNN"});
-            tx.insert_user({0, unit_id, "tekniker", "technician", hash_password("riktig", 1000), true});
-            tx.insert_user({0, unit_id, "sluttet", "warehouse", hash_password("riktig", 1000), false});
+            tx.insert_user({0, unit_id, "tekniker", "technician", hash_password("riktig", 1000), true, 0});
+            tx.insert_user({0, unit_id, "sluttet", "warehouse", hash_password("riktig", 1000), false, 0});
         });
     }
     ~StoreFixture() { Poco::File(dir).remove(true); }
@@ -37,7 +38,7 @@ const Timestamp noon{1795435200};   // 2026-11-22T12:00:00Z
 TEST_CASE("a login token is accepted until it expires and refused after") {
     StoreFixture f;
     Authenticator auth(*f.store, "secret-for-test", 60);
-    auto login = auth.login("tekniker", "riktig", noon);
+    auto login = auth.login("tekniker", "riktig", "10.0.0.1", noon);
     REQUIRE(login);
     CHECK(login->caller.role == "technician");
     CHECK(login->caller.unit_id == f.unit_id);
@@ -48,19 +49,19 @@ TEST_CASE("a login token is accepted until it expires and refused after") {
 TEST_CASE("a wrong password, an unknown user and a deactivated user cannot log in") {
     StoreFixture f;
     Authenticator auth(*f.store, "secret-for-test", 60);
-    CHECK_FALSE(auth.login("tekniker", "feil", noon));
-    CHECK_FALSE(auth.login("ukjent", "riktig", noon));
-    CHECK_FALSE(auth.login("sluttet", "riktig", noon));
+    CHECK_FALSE(auth.login("tekniker", "feil", "10.0.0.1", noon));
+    CHECK_FALSE(auth.login("ukjent", "riktig", "10.0.0.1", noon));
+    CHECK_FALSE(auth.login("sluttet", "riktig", "10.0.0.1", noon));
 }
 
 TEST_CASE("a token signed with another secret or altered is refused") {
     StoreFixture f;
     Authenticator auth(*f.store, "secret-for-test", 60);
     Authenticator other(*f.store, "another-secret", 60);
-    auto login = other.login("tekniker", "riktig", noon);
+    auto login = other.login("tekniker", "riktig", "10.0.0.1", noon);
     REQUIRE(login);
     CHECK_FALSE(auth.authenticate(login->token, noon));
-    auto mine = auth.login("tekniker", "riktig", noon);
+    auto mine = auth.login("tekniker", "riktig", "10.0.0.1", noon);
     std::string altered = mine->token;
     altered[altered.size() / 2] = altered[altered.size() / 2] == 'A' ? 'B' : 'A';
     CHECK_FALSE(auth.authenticate(altered, noon));
@@ -83,15 +84,80 @@ TEST_CASE("a station token works until an admin revokes it") {
     CHECK_FALSE(auth.authenticate("not-a-token", noon));
 }
 
-TEST_CASE("five wrong passwords lock the username for fifteen minutes; a success clears the count") {
+namespace {
+// 429 (locked out), 401 (wrong), or 200 for one attempt.
+int attempt(Authenticator& auth, const std::string& password, const std::string& address, Timestamp at) {
+    try {
+        return auth.login("tekniker", password, address, at) ? 200 : 401;
+    } catch (const ApiError& e) {
+        return e.status;
+    }
+}
+}  // namespace
+
+TEST_CASE("five wrong passwords from one address lock that username there; a success clears the count") {
     StoreFixture f;
     Authenticator auth(*f.store, "secret-for-test", 60);
-    for (int i = 0; i < 4; ++i) CHECK_FALSE(auth.login("tekniker", "feil", noon));
-    CHECK_FALSE(auth.locked_out("tekniker", noon));
-    REQUIRE(auth.login("tekniker", "riktig", noon));   // resets
-    for (int i = 0; i < 5; ++i) CHECK_FALSE(auth.login("tekniker", "feil", noon));
-    CHECK(auth.locked_out("tekniker", noon));
-    CHECK(auth.locked_out("tekniker", Timestamp{noon.unix_seconds + 14 * 60}));
-    CHECK_FALSE(auth.locked_out("tekniker", Timestamp{noon.unix_seconds + 15 * 60}));
-    CHECK_FALSE(auth.locked_out("sluttet", noon));
+    for (int i = 0; i < 4; ++i) CHECK(attempt(auth, "feil", "10.0.0.1", noon) == 401);
+    CHECK(attempt(auth, "riktig", "10.0.0.1", noon) == 200);   // resets
+    for (int i = 0; i < 5; ++i) CHECK(attempt(auth, "feil", "10.0.0.1", noon) == 401);
+    CHECK(attempt(auth, "riktig", "10.0.0.1", noon) == 429);   // even the right password waits
+    CHECK(attempt(auth, "riktig", "10.0.0.2", noon) == 200);   // another address is not locked out
+}
+
+TEST_CASE("a locked-out address waits a minute, then longer after each further failure") {
+    StoreFixture f;
+    Authenticator auth(*f.store, "secret-for-test", 60);
+    for (int i = 0; i < 5; ++i) attempt(auth, "feil", "10.0.0.1", noon);
+    CHECK(attempt(auth, "feil", "10.0.0.1", Timestamp{noon.unix_seconds + 59}) == 429);
+    CHECK(attempt(auth, "feil", "10.0.0.1", Timestamp{noon.unix_seconds + 60}) == 401);   // the sixth failure
+    CHECK(attempt(auth, "riktig", "10.0.0.1", Timestamp{noon.unix_seconds + 60 + 119}) == 429);
+    CHECK(attempt(auth, "riktig", "10.0.0.1", Timestamp{noon.unix_seconds + 60 + 120}) == 200);
+}
+
+TEST_CASE("the lockout is kept in the store: a new Authenticator (a restart) still refuses") {
+    StoreFixture f;
+    {
+        Authenticator before(*f.store, "secret-for-test", 60);
+        for (int i = 0; i < 5; ++i) attempt(before, "feil", "10.0.0.1", noon);
+    }
+    Authenticator after(*f.store, "secret-for-test", 60);
+    CHECK(attempt(after, "riktig", "10.0.0.1", noon) == 429);
+}
+
+TEST_CASE("a token made before a password change or a deactivation is refused after it") {
+    StoreFixture f;
+    Authenticator auth(*f.store, "secret-for-test", 60);
+    auto login = auth.login("tekniker", "riktig", "10.0.0.1", noon);
+    REQUIRE(login);
+    REQUIRE(auth.authenticate(login->token, noon));
+    f.store->write([&](db::Transaction& tx) {
+        auto user = tx.user_by_name("tekniker");
+        ++user->token_version;
+        tx.update_user(*user);
+    });
+    CHECK_FALSE(auth.authenticate(login->token, noon));
+    auto again = auth.login("tekniker", "riktig", "10.0.0.1", noon);
+    REQUIRE(again);
+    CHECK(auth.authenticate(again->token, noon));
+}
+
+TEST_CASE("a browser session ends at logout and when the user's token version is raised") {
+    StoreFixture f;
+    Authenticator auth(*f.store, "secret-for-test", 60);
+    auto in = auth.start_session("tekniker", "riktig", "10.0.0.1", noon);
+    REQUIRE(in);
+    auto caller = auth.authenticate_session(in->cookie_token, noon);
+    REQUIRE(caller);
+    CHECK(caller->csrf_token == in->csrf_token);
+    CHECK_FALSE(auth.authenticate_session(in->cookie_token, Timestamp{noon.unix_seconds + 60 * 60}));   // expired
+    auth.end_session(in->cookie_token, noon);
+    CHECK_FALSE(auth.authenticate_session(in->cookie_token, noon));
+    auto second = auth.start_session("tekniker", "riktig", "10.0.0.1", noon);
+    f.store->write([&](db::Transaction& tx) {
+        auto user = tx.user_by_name("tekniker");
+        ++user->token_version;
+        tx.update_user(*user);
+    });
+    CHECK_FALSE(auth.authenticate_session(second->cookie_token, noon));
 }

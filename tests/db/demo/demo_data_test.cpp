@@ -185,7 +185,7 @@ TEST_CASE("every demo patient has a valid national ID and every case a requester
             CHECK_FALSE(tx.case_events(c.id).empty());
         }
     });
-    CHECK(statuses.size() == 5);  // applied, approved, rejected, delivered, closed
+    CHECK(statuses.size() == 6);  // applied, approved, rejected, delivered, closed, own_equipment
 }
 
 TEST_CASE("the demo catalogue has models for every category with valid GTIN-14s") {

@@ -49,7 +49,8 @@ TEST_CASE("opening a new store applies every migration once and records its vers
     CHECK(parse_iso_timestamp(rows[0].text("applied_at")).has_value());
     for (const char* table : {"regions", "units", "warehouses", "locations", "users", "stations", "settings",
                               "categories", "category_consumables", "models", "devices", "patients", "cases",
-                              "site_checks", "loans", "inspections", "service_orders", "events", "scans"}) {
+                              "site_checks", "loans", "inspections", "service_orders", "events", "scans",
+                              "journal_notes", "test_instruments"}) {
         INFO(table);
         CHECK(count(session, std::string("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '") +
                                  table + "'") == 1);
@@ -69,10 +70,12 @@ TEST_CASE("a later migration is applied on the next open, and only that one") {
     open_sqlite_store(path);
     auto session = raw_session(path);
     std::vector<Migration> migrations = embedded_migrations();
-    migrations.push_back({2, "add_colour", "ALTER TABLE devices ADD COLUMN colour TEXT;"});
-    CHECK(apply_migrations(session, migrations, Timestamp{0}) == std::vector<int>{2});
+    const int next = migrations.back().version + 1;
+    migrations.push_back({next, "add_colour", "ALTER TABLE devices ADD COLUMN colour TEXT;"});
+    CHECK(apply_migrations(session, migrations, Timestamp{0}) == std::vector<int>{next});
     CHECK(apply_migrations(session, migrations, Timestamp{0}).empty());
-    CHECK(count(session, "SELECT COUNT(*) AS n FROM schema_migrations") == 2);
+    CHECK(count(session, "SELECT COUNT(*) AS n FROM schema_migrations") ==
+          static_cast<std::int64_t>(embedded_migrations().size()) + 1);
 }
 
 TEST_CASE("a migration that fails halfway leaves no trace and is not recorded") {
@@ -81,10 +84,12 @@ TEST_CASE("a migration that fails halfway leaves no trace and is not recorded") 
     open_sqlite_store(path);
     auto session = raw_session(path);
     std::vector<Migration> migrations = embedded_migrations();
-    migrations.push_back({2, "broken", "CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1);"});
-    CHECK_THROWS_WITH(apply_migrations(session, migrations, Timestamp{0}), Catch::Contains("2_broken"));
+    const int next = migrations.back().version + 1;
+    migrations.push_back({next, "broken", "CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1);"});
+    CHECK_THROWS_WITH(apply_migrations(session, migrations, Timestamp{0}),
+                      Catch::Contains(std::to_string(next) + "_broken"));
     CHECK(count(session, "SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'half_done'") == 0);
-    CHECK(count(session, "SELECT COUNT(*) AS n FROM schema_migrations WHERE version = 2") == 0);
+    CHECK(count(session, "SELECT COUNT(*) AS n FROM schema_migrations WHERE version = " + std::to_string(next)) == 0);
 }
 
 TEST_CASE("migrations out of version order are refused") {

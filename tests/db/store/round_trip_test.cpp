@@ -13,7 +13,7 @@ TEST_CASE("organisation records round-trip: regions, units, warehouses, location
     auto store = open_sqlite_store(folder.file("bhm.sqlite"));
     World world = make_world(*store);
     store->write([&](Transaction& tx) {
-        tx.insert_user({0, world.unit, "caseworker", "caseworker", "pbkdf2-sha256$1$00$00", false});
+        tx.insert_user({0, world.unit, "caseworker", "caseworker", "pbkdf2-sha256$1$00$00", false, 0});
         tx.put_setting("demo_loaded", "no");
         tx.put_setting("demo_loaded", "yes");  // upsert
     });

@@ -95,8 +95,8 @@ TEST_CASE("a duplicate serial of one model or a duplicate asset tag throws Dupli
                       Catch::Contains("devices.asset_tag"));
     CHECK_THROWS_AS(store->write([&](Transaction& tx) { tx.insert_device(make_device(world, "SN-2", "BHM-T1")); }),
                     DuplicateKey);
-    CHECK_THROWS_AS(store->write([&](Transaction& tx) { tx.insert_user({0, world.unit, "anne", "admin", "h", true}); 
-                                                         tx.insert_user({0, world.unit, "anne", "manager", "h", true}); }),
+    CHECK_THROWS_AS(store->write([&](Transaction& tx) { tx.insert_user({0, world.unit, "anne", "admin", "h", true, 0}); 
+                                                         tx.insert_user({0, world.unit, "anne", "manager", "h", true, 0}); }),
                     DuplicateKey);
 }
 
@@ -108,7 +108,7 @@ TEST_CASE("a record pointing at a missing record or holding a value outside its 
     orphan.model_id = 999;
     CHECK_THROWS_WITH(store->write([&](Transaction& tx) { tx.insert_device(orphan); }),
                       Catch::Contains("does not exist"));
-    CHECK_THROWS_AS(store->write([&](Transaction& tx) { tx.insert_user({0, world.unit, "bob", "wizard", "h", true}); }),
+    CHECK_THROWS_AS(store->write([&](Transaction& tx) { tx.insert_user({0, world.unit, "bob", "wizard", "h", true, 0}); }),
                     std::invalid_argument);
 }
 

@@ -13,9 +13,9 @@ TEST_CASE("users are listed per unit and an update changes role, hash and active
     Id other_unit = 0, kari = 0;
     store->write([&](Transaction& tx) {
         other_unit = tx.insert_unit({0, world.region, "OUS", "BHM OUS"});
-        kari = tx.insert_user({0, world.unit, "kari", "warehouse", "hash-1", true});
-        tx.insert_user({0, world.unit, "ola", "technician", "hash-2", true});
-        tx.insert_user({0, other_unit, "per", "warehouse", "hash-3", true});
+        kari = tx.insert_user({0, world.unit, "kari", "warehouse", "hash-1", true, 0});
+        tx.insert_user({0, world.unit, "ola", "technician", "hash-2", true, 0});
+        tx.insert_user({0, other_unit, "per", "warehouse", "hash-3", true, 0});
     });
     store->write([&](Transaction& tx) {
         auto user = *tx.user(kari);
@@ -23,7 +23,7 @@ TEST_CASE("users are listed per unit and an update changes role, hash and active
         user.password_hash = "hash-9";
         user.active = false;
         tx.update_user(user);
-        CHECK_THROWS_AS(tx.update_user(User{999, world.unit, "nobody", "admin", "h", true}), std::invalid_argument);
+        CHECK_THROWS_AS(tx.update_user(User{999, world.unit, "nobody", "admin", "h", true, 0}), std::invalid_argument);
     });
     store->read([&](Transaction& tx) {
         auto users = tx.users(world.unit);

@@ -18,7 +18,7 @@ std::string decision_code(CaseStatus status, const DecisionInput& input) {
 
 TEST_CASE("case statuses round-trip through their names") {
     for (auto status : {CaseStatus::applied, CaseStatus::approved, CaseStatus::rejected, CaseStatus::delivered,
-                        CaseStatus::closed}) {
+                        CaseStatus::closed, CaseStatus::own_equipment}) {
         CHECK(parse_case_status(to_string(status)) == status);
     }
     CHECK_FALSE(parse_case_status("pending"));
@@ -114,4 +114,26 @@ TEST_CASE("waiting times are missing for steps not yet taken") {
     CHECK_FALSE(same_day.decision_to_delivery_days);
     WaitingTimes backwards = waiting_times(Date{2024, 1, 10}, Date{2024, 1, 9}, std::nullopt);
     CHECK_FALSE(backwards.application_to_decision_days);
+}
+
+TEST_CASE("a journal note dated before the application is refused") {
+    const Timestamp applied = *parse_iso_timestamp("2026-11-20T09:00:00Z");
+    const Timestamp now = *parse_iso_timestamp("2026-11-22T09:00:00Z");
+    auto refusal = check_journal_note({"9144889", *parse_iso_timestamp("1975-06-01T10:00:00Z")}, applied, now);
+    REQUIRE(refusal);
+    CHECK(refusal->code == "journal_note_before_application");
+    CHECK(refusal->rule == "Prosedyre pkt. 7");
+    // The same Norwegian day as the application is fine (written that morning, registered later).
+    CHECK_FALSE(check_journal_note({"9144889", *parse_iso_timestamp("2026-11-20T07:00:00Z")}, applied, now));
+    CHECK(check_journal_note({"9144889", *parse_iso_timestamp("2026-11-23T07:00:00Z")}, applied, now)->code ==
+          "journal_note_in_future");
+}
+
+TEST_CASE("a correction of a journal note or site check needs a reason") {
+    CHECK_FALSE(check_correction("journal note", false, ""));
+    auto refusal = check_correction("journal note", true, "  ");
+    REQUIRE(refusal);
+    CHECK(refusal->code == "correction_reason_missing");
+    CHECK(refusal->message.find("earlier one stays") != std::string::npos);
+    CHECK_FALSE(check_correction("journal note", true, "Wrong HPR number typed"));
 }

@@ -19,6 +19,7 @@ inline DeliveryCheck ready_delivery() {
     c.site_check_documented = true;
     c.manual_included = true;
     c.training_recorded = true;
+    c.trained_who = "patient and spouse";
     c.fitted_and_tested = true;
     c.today = Date{2024, 6, 1};
     return c;

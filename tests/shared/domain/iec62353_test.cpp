@@ -221,3 +221,9 @@ TEST_CASE("the next inspection falls due after the category's interval, and no d
     CHECK(inspection_due(Date{2025, 3, 1}, Date{2025, 3, 2}));
     CHECK(inspection_due(std::nullopt, Date{2025, 3, 2}));
 }
+
+TEST_CASE("an inspection is overdue from the day after it is due, or when there never was one") {
+    CHECK_FALSE(inspection_overdue(Date{2025, 3, 1}, Date{2025, 3, 1}));   // due today: due, not overdue
+    CHECK(inspection_overdue(Date{2025, 3, 1}, Date{2025, 3, 2}));
+    CHECK(inspection_overdue(std::nullopt, Date{2025, 3, 2}));
+}

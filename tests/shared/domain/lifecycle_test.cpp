@@ -2,7 +2,9 @@
 // allowed paths, and every refused move names the state the device is in.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <initializer_list>
+#include <vector>
 
 #include "shared/devices/lifecycle.h"
 
@@ -201,4 +203,79 @@ TEST_CASE("a device with no electrical-safety inspection becomes available once 
     DeviceStatus serviced{DeviceState::in_service, true, false, false};
     CHECK(apply(serviced, DeviceAction::close_service, false).next->state == DeviceState::available);
     CHECK(apply(serviced, DeviceAction::close_service, true).refusal->code == "service_needs_inspection");
+}
+
+TEST_CASE("a device in service without a service order can have one opened") {
+    DeviceStatus failed = run(available, {DeviceAction::fail_inspection});
+    REQUIRE(failed.state == DeviceState::in_service);
+    CHECK(run(failed, {DeviceAction::open_service}) == failed);   // the order is recorded; the state stays
+    CHECK(failed_inspection_opens_service_order(DeviceState::available));
+    CHECK(failed_inspection_opens_service_order(DeviceState::reserved));
+    CHECK_FALSE(failed_inspection_opens_service_order(DeviceState::on_loan));
+}
+
+TEST_CASE("a picked device that fails its inspection loses its reservation") {
+    DeviceStatus picked = run(available, {DeviceAction::reserve});
+    DeviceStatus failed = run(picked, {DeviceAction::fail_inspection});
+    CHECK(failed.state == DeviceState::in_service);
+    CHECK(reservation_lapses(failed.state));
+    CHECK_FALSE(reservation_lapses(DeviceState::reserved));
+}
+
+TEST_CASE("a missing step is a rule refusal, a state someone else made is a conflict") {
+    // An uninspected device in `received` is not ready yet: the worker's next step (422), not a race (409).
+    CHECK(refusal_code(in(DeviceState::received), DeviceAction::reserve) == "device_not_available");
+    CHECK(refusal_kind("device_not_available", DeviceState::received) == RefusalKind::rule);
+    CHECK(refusal_kind("device_not_available", DeviceState::returned) == RefusalKind::rule);
+    CHECK(refusal_kind("clean_before_inspection", DeviceState::received) == RefusalKind::rule);
+    CHECK(refusal_kind("service_needs_inspection", DeviceState::in_service) == RefusalKind::rule);
+    CHECK(refusal_kind("device_not_available", DeviceState::reserved) == RefusalKind::conflict);
+    CHECK(refusal_kind("device_not_on_loan", DeviceState::available) == RefusalKind::conflict);
+    CHECK(refusal_kind("device_retired", DeviceState::retired) == RefusalKind::conflict);
+}
+
+namespace {
+
+// Breadth-first over the moves a worker can make without ending the device's life (no retire,
+// no report_lost): can `from` reach the shelf?
+bool reaches_available(DeviceStatus from, bool electrical) {
+    std::vector<DeviceStatus> seen{from}, queue{from};
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+        if (queue[i].state == DeviceState::available) return true;
+        for (int a = 0; a <= static_cast<int>(DeviceAction::report_found); ++a) {
+            const auto action = static_cast<DeviceAction>(a);
+            if (action == DeviceAction::retire || action == DeviceAction::report_lost) continue;
+            auto step = apply(queue[i], action, electrical);
+            if (!step.next || std::find(seen.begin(), seen.end(), *step.next) != seen.end()) continue;
+            seen.push_back(*step.next);
+            queue.push_back(*step.next);
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("every state of the device lifecycle leads back to available or is an end state") {
+    const auto all_states = {DeviceState::received, DeviceState::available, DeviceState::reserved,
+                             DeviceState::on_loan,  DeviceState::returned,  DeviceState::in_service,
+                             DeviceState::retired,  DeviceState::lost};
+    for (bool electrical : {true, false}) {
+        for (auto state : all_states) {
+            for (int flags = 0; flags < 8; ++flags) {   // every combination of cleaned, inspected, inspection_failed
+                DeviceStatus status{state, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0};
+                INFO(to_string(state) << " flags " << flags << (electrical ? " electrical" : " non-electrical"));
+                if (state == DeviceState::retired) {   // the end state: it accepts nothing
+                    for (int a = 0; a <= static_cast<int>(DeviceAction::report_found); ++a)
+                        CHECK_FALSE(apply(status, static_cast<DeviceAction>(a), electrical).next);
+                    continue;
+                }
+                CHECK(reaches_available(status, electrical));
+                // And every state can also be ended for good (written off).
+                auto ended = apply(state == DeviceState::on_loan ? run(status, {DeviceAction::take_return}) : status,
+                                   DeviceAction::retire, electrical);
+                CHECK((ended.next && ended.next->state == DeviceState::retired));
+            }
+        }
+    }
 }

@@ -69,3 +69,24 @@ TEST_CASE("an HPR number is 4 to 9 digits") {
         CHECK(refusal->code == "hpr_number_format");
     }
 }
+
+TEST_CASE("an H-number (month raised by 40) with valid check digits is accepted") {
+    CHECK(code_of("15438500100") == "ok");
+    CHECK(birth_date_of("15438500100") == Date{1985, 3, 15});
+    CHECK(birth_date_of("01419900024") == Date{1999, 1, 1});
+    CHECK(code_of("15438500101") == "national_id_checksum");   // an H-number's check digits are checked too
+}
+
+TEST_CASE("an H-number or D-number with an impossible date is refused") {
+    CHECK(code_of("15538500078") == "national_id_date");   // month 53 - 40 = 13
+    CHECK(code_of("55438500013") == "national_id_date");   // day and month both raised: neither D nor H
+}
+
+TEST_CASE("a national ID whose birth date lies in the future is refused") {
+    const Date today{2026, 12, 2};
+    auto refusal = check_national_id("01063560045", today);   // 1 June 2035 (individual 600, year 35)
+    REQUIRE(refusal);
+    CHECK(refusal->code == "national_id_birth_in_future");
+    CHECK_FALSE(check_national_id("15038512363", today));
+    CHECK_FALSE(check_national_id("01063560045", Date{2035, 6, 1}));   // born today: fine
+}

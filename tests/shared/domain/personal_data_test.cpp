@@ -1,6 +1,7 @@
 // Free text that would carry a national ID number into the audit trail is refused.
 #include <catch2/catch.hpp>
 
+#include "shared/people/free_text_fields.h"
 #include "shared/people/personal_data.h"
 
 using namespace bhm;
@@ -16,4 +17,23 @@ TEST_CASE("a note with other numbers, serials or an invalid 11-digit number pass
     CHECK_FALSE(contains_national_id("02015000787"));
     CHECK_FALSE(contains_national_id("GTIN 0702015000786"));
     CHECK_FALSE(check_free_text("Alarm E12 after 3 hours"));
+}
+
+TEST_CASE("every listed free-text field is screened for national ID numbers, one list for all") {
+    for (const char* field : {"grounds", "reason", "note", "notes", "fault", "work", "parts", "not_fitted_reason",
+                              "trained", "correction_reason"}) {
+        INFO(field);
+        CHECK(is_free_text_field(field));
+        auto refusal = check_free_text_field(field, "Pasient 15038512363 trenger CPAP");
+        REQUIRE(refusal);
+        CHECK(refusal->code == "national_id_in_text");
+        CHECK(refusal->message.find(field) != std::string::npos);
+        CHECK_FALSE(check_free_text_field(field, "Obstruktiv søvnapné"));
+    }
+    CHECK_FALSE(is_free_text_field("case_number"));
+    CHECK_FALSE(check_free_text_field("case_number", "15038512363"));
+}
+
+TEST_CASE("an H-number in free text is found like a national ID") {
+    CHECK(contains_national_id("H-nr 15438500100 i notatet"));
 }

@@ -62,3 +62,7 @@ TEST_CASE("a case on the institution's own equipment gets none of our devices") 
     CHECK(check_not_own_equipment(true)->code == "own_equipment");
     CHECK_FALSE(check_not_own_equipment(false));
 }
+
+TEST_CASE("a case already ended on the institution's own equipment is not recorded again") {
+    CHECK(check_own_equipment_allowed(true, CaseStatus::own_equipment)->code == "own_equipment_already");
+}

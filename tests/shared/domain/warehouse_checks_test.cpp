@@ -21,3 +21,12 @@ TEST_CASE("a device counted on the shelf while registered on loan, lost or retir
     CHECK_FALSE(check_counted_in_warehouse(DeviceState::available, "BHM00000018"));
     CHECK_FALSE(check_counted_in_warehouse(DeviceState::returned, "BHM00000018"));
 }
+
+TEST_CASE("a device on loan cannot be moved to a shelf") {
+    CHECK(check_location_change(DeviceState::on_loan)->code == "device_on_loan");
+    CHECK(check_location_change(DeviceState::lost)->code == "device_lost");
+    CHECK(check_location_change(DeviceState::retired)->code == "device_retired");
+    for (auto state : {DeviceState::received, DeviceState::available, DeviceState::reserved, DeviceState::returned,
+                       DeviceState::in_service})
+        CHECK_FALSE(check_location_change(state));
+}

@@ -136,7 +136,7 @@ export default {
       const out = h('div', { id: 'delivery-out' });
       let device = null;
       async function check() {
-        const answer = await get(`/cases/${c.id}/delivery-check${query({ manual_included: manual.checked, training_recorded: training.checked,
+        const answer = await get(`/cases/${c.id}/delivery-check${query({ manual_included: manual.checked, training_recorded: training.checked, trained: trained.value.trim(),
           fitted_and_tested: fitted.checked, not_fitted_reason: notFitted.value.trim() })}`);
         device = answer.device;
         clear(list);

@@ -1,0 +1,55 @@
+// The exchange workflow: check (shared/loans/exchange.h), end the old loan, send the old device to service,
+// deliver the replacement through the gate, and log the swap on the case.
+#include "server/services/exchange.h"
+
+#include <Poco/JSON/Object.h>
+
+#include "server/http/problem.h"
+#include "server/views/views.h"
+#include "shared/loans/exchange.h"
+#include "shared/loans/loan_end.h"
+
+namespace bhm::server {
+
+ExchangeOutcome exchange_device(db::Transaction& tx, const Actor& actor, db::Id case_id, const ExchangeCommand& command) {
+    auto c = own_case(tx, actor, case_id);
+    auto old_device = own_device(tx, actor, command.returning_device_id);
+    auto old_loan = tx.open_loan_for_device(old_device.id);
+    ExchangeCheck check{c.status, old_loan && old_loan->case_id == c.id,
+                        command.replacement.device_id == old_device.id, command.fault};
+    if (auto refusal = check_exchange(check))
+        refuse(*refusal);
+
+    ExchangeOutcome outcome;
+    outcome.ended_loan = *old_loan;
+    outcome.ended_loan.returned_at = actor.now;
+    outcome.ended_loan.end_reason = to_string(LoanEnd::exchanged);
+    tx.update_loan(outcome.ended_loan);
+    Poco::JSON::Object returned;
+    returned.set("loan_id", old_loan->id);
+    returned.set("exchange", true);
+    move_device(tx, actor, old_device, DeviceAction::take_return, c.id, json_text(returned));
+    if (auto pickup = tx.open_pickup_task_for_device(old_device.id))
+        tx.close_pickup_task(pickup->id, actor.now, actor.caller.actor());
+    outcome.service_order = open_service_order(tx, actor, old_device.id, command.fault);
+    outcome.returned_device = *tx.device(old_device.id);
+
+    DeliveryCommand replacement = command.replacement;
+    replacement.exchange = true;
+    replacement.delivered_at.reset();   // an exchange happens now: the old loan ends at the same moment
+    outcome.delivery = deliver(tx, actor, c.id, replacement);
+    outcome.delivery.loan.due_on = old_loan->due_on;   // the review date belongs to the case, not the device
+    tx.update_loan(outcome.delivery.loan);
+
+    Poco::JSON::Object data;
+    data.set("ended_loan_id", old_loan->id);
+    data.set("returned_device_id", old_device.id);
+    data.set("service_order_id", outcome.service_order.id);
+    data.set("new_loan_id", outcome.delivery.loan.id);
+    data.set("new_device_id", outcome.delivery.device.id);
+    record_event(tx, actor, EventDraft{"case_device_exchanged", outcome.delivery.device.id, c.id, to_string(c.status),
+                                       to_string(c.status), json_text(data)});
+    return outcome;
+}
+
+}  // namespace bhm::server

@@ -1,0 +1,125 @@
+// Transfer workflow (rules in shared/cases/transfer.h). The trail entry for the other unit is appended with
+// that unit's id, so each unit's audit trail shows the transfer without seeing the other unit's records.
+#include "server/services/transfers.h"
+
+#include <Poco/JSON/Object.h>
+
+#include "server/http/problem.h"
+#include "server/views/views.h"
+#include "shared/cases/transfer.h"
+
+namespace bhm::server {
+namespace {
+
+void log_both(db::Transaction& tx, const Actor& actor, const db::Transfer& t, const std::string& kind,
+              const std::string& before, const std::string& after) {
+    Poco::JSON::Object data;
+    data.set("transfer_id", t.id);
+    data.set("from_unit_id", t.from_unit_id);
+    data.set("to_unit_id", t.to_unit_id);
+    data.set("loan_id", t.loan_id);
+    data.set("reason", t.reason);
+    const std::string text = json_text(data);
+    record_event(tx, actor, EventDraft{kind, t.device_id, t.case_id, before, after, text});
+    db::Event other;
+    other.unit_id = actor.caller.unit_id == t.from_unit_id ? t.to_unit_id : t.from_unit_id;
+    other.device_id = t.device_id;
+    other.case_id = t.case_id;
+    other.at = actor.now;
+    other.actor = actor.caller.actor();
+    other.kind = kind;
+    other.before_state = before;
+    other.after_state = after;
+    other.data_json = text;
+    tx.append_event(other);
+}
+
+}  // namespace
+
+db::Transfer start_transfer(db::Transaction& tx, const Actor& actor, db::Id case_id, const TransferCommand& command) {
+    auto c = own_case(tx, actor, case_id);
+    std::optional<db::Loan> open;
+    for (const auto& loan : tx.loans_of_case(c.id))
+        if (!loan.returned_at) open = loan;
+    bool pending = false;
+    for (const auto& t : tx.transfers_of_unit(c.unit_id))
+        if (t.case_id == c.id && t.status == "pending") pending = true;
+    TransferRequest request{c.status, open.has_value(), command.to_unit_id == c.unit_id,
+                            tx.unit(command.to_unit_id).has_value(), pending, command.reason};
+    if (auto refusal = check_transfer(request))
+        refuse(*refusal, refusal->code == "transfer_already_pending" ? 409 : 422);
+    db::Transfer t;
+    t.case_id = c.id;
+    t.loan_id = open->id;
+    t.device_id = open->device_id;
+    t.from_unit_id = c.unit_id;
+    t.to_unit_id = command.to_unit_id;
+    t.reason = command.reason;
+    t.status = to_string(TransferStatus::pending);
+    t.requested_at = actor.now;
+    t.requested_by = actor.caller.actor();
+    t.id = tx.insert_transfer(t);
+    log_both(tx, actor, t, "transfer_started", "", t.status);
+    return t;
+}
+
+db::Transfer receive_transfer(db::Transaction& tx, const Actor& actor, db::Id transfer_id) {
+    auto t = tx.transfer(transfer_id);
+    if (!t || (t->to_unit_id != actor.caller.unit_id && t->from_unit_id != actor.caller.unit_id))
+        not_found("Transfer " + std::to_string(transfer_id));
+    if (t->to_unit_id != actor.caller.unit_id)
+        fail(409, "transfer_not_yours", "Only the receiving unit can receive this transfer.");
+    auto status = parse_transfer_status(t->status).value_or(TransferStatus::received);
+    auto carried = tx.loan(t->loan_id);
+    if (auto refusal = check_transfer_receipt(status, carried && !carried->returned_at)) refuse(*refusal, 409);
+
+    auto c = tx.case_by_id(t->case_id);
+    auto patient = c ? tx.patient(c->patient_id) : std::nullopt;
+    auto device = tx.device(t->device_id);
+    if (!c || !patient || !device) throw std::runtime_error("transfer " + std::to_string(t->id) + " lost its records");
+    // The receiving unit keeps its own patient register: the same person there, or a copy of the record.
+    db::Id patient_id = 0;
+    if (auto existing = tx.patient_by_national_id(t->to_unit_id, patient->national_id)) {
+        patient_id = existing->id;
+    } else {
+        db::Patient copy = *patient;
+        copy.id = 0;
+        copy.unit_id = t->to_unit_id;
+        patient_id = tx.insert_patient(copy);
+    }
+    c->unit_id = t->to_unit_id;
+    c->patient_id = patient_id;
+    tx.update_case(*c);
+    tx.move_loan_to_unit(t->loan_id, t->to_unit_id);
+    if (auto pickup = tx.open_pickup_task_for_device(device->id))   // the new unit fetches it, if at all
+        tx.close_pickup_task(pickup->id, actor.now, actor.caller.actor());
+    device->unit_id = t->to_unit_id;
+    device->warehouse_id.reset();
+    device->location_id.reset();
+    tx.update_device(*device);
+
+    t->status = to_string(TransferStatus::received);
+    t->received_at = actor.now;
+    t->received_by = actor.caller.actor();
+    tx.update_transfer(*t);
+    log_both(tx, actor, *t, "transfer_received", "pending", t->status);
+    return *t;
+}
+
+std::vector<db::Transfer> unit_transfers(db::Transaction& tx, const Actor& actor) {
+    return tx.transfers_of_unit(actor.caller.unit_id);
+}
+
+Poco::JSON::Array::Ptr transfer_trail(db::Transaction& tx, const Actor& actor, const db::Transfer& transfer) {
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const auto& event : tx.case_events(transfer.case_id)) {
+        if (event.unit_id != actor.caller.unit_id || event.kind.rfind("transfer_", 0) != 0) continue;
+        auto data = parse_json_text(event.data_json);
+        if (data.type() != typeid(Poco::JSON::Object::Ptr)) continue;
+        auto id = data.extract<Poco::JSON::Object::Ptr>()->optValue<db::Id>("transfer_id", 0);
+        if (id == transfer.id) items->add(event_view(event));
+    }
+    return items;
+}
+
+}  // namespace bhm::server

@@ -1,0 +1,99 @@
+// Proves the complaint rules (pasient- og brukerrettighetsloven § 7-2): the four-week deadline from the
+// decision's complaint right, the order received -> reassessed -> forwarded -> decided, and reversals.
+#include <catch2/catch.hpp>
+
+#include "shared/cases/complaint.h"
+
+using namespace bhm;
+
+namespace {
+const Date decided{2026, 11, 2};
+ComplaintReceipt receipt(Date received_on) {
+    return ComplaintReceipt{decided, false, received_on, "wants a quieter device", Date{2026, 12, 31}};
+}
+}  // namespace
+
+TEST_CASE("a complaint within four weeks of the decision is recorded as in time") {
+    auto timing = complaint_timing(decided, Date{2026, 11, 30});
+    CHECK(timing.deadline == complaint_right(decided).deadline);
+    CHECK(timing.deadline == Date{2026, 11, 30});
+    CHECK(timing.within_deadline);
+    CHECK(timing.days_late == 0);
+}
+
+TEST_CASE("a complaint after the four-week deadline is recorded as late") {
+    auto timing = complaint_timing(decided, Date{2026, 12, 3});
+    CHECK_FALSE(timing.within_deadline);
+    CHECK(timing.days_late == 3);
+}
+
+TEST_CASE("a complaint needs a decision, a date between the decision and today, and a summary") {
+    CHECK_FALSE(check_complaint_receipt(receipt(Date{2026, 11, 10})));
+    auto undecided = receipt(Date{2026, 11, 10});
+    undecided.decided_on.reset();
+    CHECK(check_complaint_receipt(undecided)->code == "case_not_decided");
+    CHECK(check_complaint_receipt(receipt(Date{2026, 11, 1}))->code == "complaint_before_decision");
+    CHECK(check_complaint_receipt(receipt(Date{2027, 1, 1}))->code == "complaint_in_future");
+    auto blank = receipt(Date{2026, 11, 10});
+    blank.summary = " ";
+    CHECK(check_complaint_receipt(blank)->code == "complaint_summary_missing");
+    auto open = receipt(Date{2026, 11, 10});
+    open.complaint_open = true;
+    CHECK(check_complaint_receipt(open)->code == "complaint_already_open");
+    CHECK(check_complaint_receipt(blank)->rule == "pasient- og brukerrettighetsloven § 7-2");
+}
+
+TEST_CASE("the unit's reassessment may reverse a decision only before delivery") {
+    Reassessment r{ComplaintStatus::received, CaseStatus::rejected, true, "new information from the doctor"};
+    CHECK_FALSE(check_reassessment(r));
+    CHECK(after_reassessment(true) == ComplaintStatus::reversed);
+    CHECK(status_after_reversal(CaseStatus::rejected) == CaseStatus::approved);
+    CHECK(status_after_reversal(CaseStatus::approved) == CaseStatus::rejected);
+    r.case_status = CaseStatus::delivered;
+    CHECK(check_reassessment(r)->code == "decision_not_reversible");
+    r.reverse = false;   // keeping the decision is possible whatever the case's state
+    CHECK_FALSE(check_reassessment(r));
+    CHECK(after_reassessment(false) == ComplaintStatus::upheld);
+    r.grounds = "";
+    CHECK(check_reassessment(r)->code == "reassessment_grounds_missing");
+    r.grounds = "x";
+    r.status = ComplaintStatus::upheld;
+    CHECK(check_reassessment(r)->code == "complaint_not_awaiting_reassessment");
+}
+
+TEST_CASE("a complaint goes to Statsforvalteren only after the unit kept its decision") {
+    const Date reassessed{2026, 11, 20}, today{2026, 12, 1};
+    CHECK_FALSE(check_forwarding(ComplaintStatus::upheld, reassessed, Date{2026, 11, 21}, today));
+    CHECK(check_forwarding(ComplaintStatus::received, reassessed, Date{2026, 11, 21}, today)->code ==
+          "complaint_not_upheld");
+    CHECK(check_forwarding(ComplaintStatus::reversed, reassessed, Date{2026, 11, 21}, today)->code ==
+          "complaint_not_upheld");
+    CHECK(check_forwarding(ComplaintStatus::upheld, reassessed, Date{2026, 11, 19}, today)->code ==
+          "forwarding_before_reassessment");
+    CHECK(check_forwarding(ComplaintStatus::upheld, reassessed, Date{2026, 12, 2}, today)->code ==
+          "forwarding_in_future");
+}
+
+TEST_CASE("Statsforvalteren's outcome is recorded for a forwarded complaint; sent back means a new assessment") {
+    OutcomeInput input{ComplaintStatus::forwarded, CaseStatus::rejected, ComplaintOutcome::reversed,
+                       Date{2026, 11, 21}, Date{2026, 12, 1}, Date{2026, 12, 1}, "the criteria are met"};
+    CHECK_FALSE(check_outcome(input));
+    CHECK(after_outcome(ComplaintOutcome::reversed) == ComplaintStatus::decided);
+    CHECK(after_outcome(ComplaintOutcome::upheld) == ComplaintStatus::decided);
+    CHECK(after_outcome(ComplaintOutcome::sent_back) == ComplaintStatus::received);
+    auto early = input;
+    early.decided_on = Date{2026, 11, 20};
+    CHECK(check_outcome(early)->code == "outcome_before_forwarding");
+    auto future = input;
+    future.decided_on = Date{2026, 12, 2};
+    CHECK(check_outcome(future)->code == "outcome_in_future");
+    auto not_forwarded = input;
+    not_forwarded.status = ComplaintStatus::upheld;
+    CHECK(check_outcome(not_forwarded)->code == "complaint_not_forwarded");
+    auto no_grounds = input;
+    no_grounds.grounds = "";
+    CHECK(check_outcome(no_grounds)->code == "outcome_grounds_missing");
+    auto delivered = input;
+    delivered.case_status = CaseStatus::closed;
+    CHECK(check_outcome(delivered)->code == "decision_not_reversible");
+}
