@@ -55,7 +55,7 @@ void add_dashboard_routes(Router& router, App& app) {
                 }
                 int inspections_overdue = 0, due_soon = 0, longest_inspection = 0;
                 for (const auto& d : tx.devices_inspection_due(unit, add_days(today, within))) {
-                    if (inspection_due(d.inspection_due, today)) {
+                    if (inspection_overdue(d.inspection_due, today)) {
                         ++inspections_overdue;
                         if (d.inspection_due) longest_inspection = std::max(longest_inspection, days_between(*d.inspection_due, today));
                     } else {
@@ -65,7 +65,7 @@ void add_dashboard_routes(Router& router, App& app) {
                 Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
                 o->set("as_of", to_iso(today));
                 o->set("overdue_loans", tally(overdue, longest_overdue));
-                o->set("inspections_overdue", tally(inspections_overdue, longest_inspection));
+                o->set("inspections_overdue", tally(inspections_overdue, longest_inspection));   // as the due list's "overdue"
                 o->set("inspections_due_soon", tally(due_soon, 0));
                 o->set("within_days", within);
                 o->set("cases_awaiting_decision", waiting_cases(tx, unit, CaseStatus::applied, today, false));

@@ -37,7 +37,10 @@ const families = {
   'dashboard.list_': ['overdue-loans', 'inspections-overdue', 'inspections-soon', 'awaiting-decision', 'awaiting-delivery'],
   'event.': ['received', 'moved', 'counted', 'service_work', 'case_delivered', 'case_closed', 'record_cleaning', 'pass_inspection',
     'fail_inspection', 'reserve', 'release_reservation', 'deliver', 'take_return', 'open_service', 'close_service', 'retire',
-    'report_lost', 'report_found', 'case_applied', 'case_approved', 'case_rejected', 'journal_note', 'site_check', 'own_equipment', 'patient_registered'],
+    'report_lost', 'report_found', 'case_applied', 'case_approved', 'case_rejected', 'journal_note', 'site_check', 'own_equipment', 'patient_registered',
+    'case_device_exchanged', 'complaint_received', 'decision_reversed', 'device_written_off', 'home_visit', 'loan_ended_by_death', 'loan_extended',
+    'loan_return_started', 'patient_death_recorded', 'reservation_released', 'service_order_opened', 'journal_note_corrected', 'site_check_corrected',
+    'transfer_started', 'transfer_received'],
   'report.col_': ['unit', 'category', 'devices_in_use_at_year_end', 'devices_received', 'new_assignments', 'returns', 'average_loan_days',
     'average_days_application_to_decision', 'average_days_application_to_delivery', 'device_cost_ore'],
 };

@@ -2,7 +2,8 @@
 // come from the server, and each typed value is judged by the server's own rule (a preview call) as
 // it is typed; saving records the test and the server's verdict, which is final.
 import { h, field, clear } from '../dom.js';
-import { t, formatNumber } from '../i18n.js';
+import { t, formatNumber, formatDate } from '../i18n.js';
+import * as session from '../session.js';
 import { get, post, ApiProblem } from '../api.js';
 import { problemText, ruleText } from '../parts/problem_text.js';
 
@@ -34,9 +35,10 @@ export default {
       verdicts[r.name] = h('span', { class: 'verdict', id: `v-${r.name}`, 'aria-live': 'polite' });
       rows[r.name] = h('div', { class: 'reading' }, field(`${t(`inspect.${r.name}`)} (${r.unit})`, inputs[r.name]), verdicts[r.name]);
     }
-    const tester = h('input', { id: 'i-tester', name: 'tester', autocomplete: 'name' });
-    const instrument = h('input', { id: 'i-instrument', name: 'instrument' });
-    const calibrated = h('input', { id: 'i-calibrated', name: 'instrument_calibrated_on', type: 'date' });
+    // The tester is the signed-in user; the instrument comes from the unit's register, with its calibration.
+    const instruments = await get('/instruments');
+    const instrument = h('select', { id: 'i-instrument', name: 'instrument' }, instruments.map((x) => h('option', {
+      value: x.identity, text: t('inspect.instrument_option', { identity: x.identity, until: formatDate(x.calibration_expires_on) }) })));
     const notes = h('textarea', { id: 'i-notes', name: 'notes', rows: 2 });
     const overall = h('p', { id: 'i-overall', class: 'state', 'aria-live': 'polite' });
     const failures = h('ul', { id: 'i-failures' });
@@ -49,8 +51,8 @@ export default {
       field(t('inspect.method'), method),
       h('div', { class: 'readings' }, readings.map((r) => rows[r.name])),
       h('div', { class: 'check' }, functional, h('label', { for: 'i-functional', text: t('inspect.functional_ok') })),
-      field(t('inspect.tester'), tester), field(t('inspect.instrument'), instrument),
-      field(t('inspect.calibrated'), calibrated), field(t('inspect.notes'), notes),
+      h('p', { text: t('inspect.tester_is', { user: session.user().username }) }),
+      field(t('inspect.instrument'), instrument, t('inspect.instrument_hint')), field(t('inspect.notes'), notes),
       overall, failures, save, result);
     main.append(h('h1', { text: t('inspect.title') }), form);
 
@@ -99,13 +101,13 @@ export default {
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       clear(result);
-      const b = { ...body(), tester: tester.value.trim(), instrument: instrument.value.trim(),
-        instrument_calibrated_on: calibrated.value, notes: notes.value.trim() || undefined };
+      const b = { ...body(), instrument: instrument.value, notes: notes.value.trim() || undefined };
       save.disabled = true;
       try {
         const saved = await post(`/devices/${id}/inspections`, b);
         result.append(h('p', { class: saved.passed ? 'ok-text' : 'error', id: 'i-saved', 'data-passed': String(saved.passed),
-          text: saved.passed ? t('inspect.saved_pass', { due: saved.next_due || '' }) : t('inspect.saved_fail') }),
+          text: saved.passed ? t('inspect.saved_pass', { due: saved.next_due ? formatDate(saved.next_due) : '' })
+            : saved.service_order ? t('inspect.saved_fail_service', { id: saved.service_order.id }) : t('inspect.saved_fail') }),
         h('a', { href: `#/devices/${id}`, text: t('inspect.see_history') }));
       } catch (err) {
         if (!(err instanceof ApiProblem)) throw err;
