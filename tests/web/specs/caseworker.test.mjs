@@ -76,3 +76,22 @@ test('a delivery is refused with its missing items, each naming its rule, and th
   await screenshot(page, 'caseworker-delivered-timeline');
   noPageErrors(page);
 });
+
+test('after delivery: the loan is extended at its review, a complaint is recorded, and the history tells both', async () => {
+  await page.waitForSelector('#r-due');
+  const due = new Date(Date.now() + 400 * 86400000).toISOString().slice(0, 10);
+  await page.fill('#r-due', due);
+  await page.fill('#r-reason', 'Bruker fortsatt utstyret hver natt.');
+  await page.click('#r-extend');
+  await page.waitForFunction(() => [...document.querySelectorAll('#case-history li')].some((li) => li.dataset.kind === 'loan_extended'));
+  await page.fill('#k-received', new Date().toISOString().slice(0, 10));
+  await page.fill('#k-summary', 'Pasienten ønsker en stillere modell.');
+  await page.click('#k-submit');
+  await page.waitForFunction(() => [...document.querySelectorAll('#case-history li')].some((li) => li.dataset.kind === 'complaint_received'));
+  const history = await page.textContent('#case-history');
+  assert.match(history, /Utlån forlenget av caseworker/);
+  assert.match(history, /Klage mottatt av caseworker/);
+  await checkAccessibility(page, 'case with review and complaint');
+  await screenshot(page, 'caseworker-review-complaint');
+  noPageErrors(page);
+});

@@ -6,6 +6,7 @@ import { t, formatDate, formatDateTime, currentLanguage } from '../i18n.js';
 import { get, post, query, ApiProblem } from '../api.js';
 import { problemText, ruleText } from '../parts/problem_text.js';
 import { categoryName } from '../parts/labels.js';
+import { sentence } from '../parts/history_sentence.js';
 
 function refusal(err) {
   if (!(err instanceof ApiProblem)) throw err;
@@ -37,7 +38,7 @@ export default {
     }
 
     async function show() {
-      const [c, categories] = await Promise.all([get(`/cases/${id}`), get('/categories')]);
+      const [c, categories, history] = await Promise.all([get(`/cases/${id}`), get('/categories'), get(`/cases/${id}/history`)]);
       const p = c.patient || {};
       main.append(h('h1', { text: t('case.heading', { number: c.number }) }),
         h('p', {}, h('span', { class: 'pill', id: 'case-status', text: t(`case.status_${c.status}`) }), ' ', categoryName(categories, c.category)));
@@ -52,6 +53,11 @@ export default {
         main.append(journalSection(c), siteSection(c));
         main.append(await deliverySection(c));
       }
+      const open = (c.loans || []).find((l) => !l.returned_at);
+      if (open) main.append(reviewSection(open));
+      if (c.decision) main.append(complaintSection(c));
+      main.append(h('section', { class: 'card', 'aria-labelledby': 'history-h' }, h('h2', { id: 'history-h', text: t('case.history') }),
+        h('ol', { class: 'timeline', id: 'case-history' }, [...history.events].reverse().map((e) => h('li', { 'data-kind': e.kind, text: sentence(e) })))));
     }
 
     function decisionSection(c) {
@@ -121,6 +127,37 @@ export default {
       });
       section.append(form);
       return section;
+    }
+
+    // Loan review (procedure point 10): extend to a new review date, or start the return.
+    function reviewSection(loan) {
+      const due = h('input', { id: 'r-due', type: 'date' });
+      const reason = h('textarea', { id: 'r-reason', rows: 2 });
+      const out = h('div');
+      const extend = h('button', { type: 'button', id: 'r-extend', text: t('case.review_extend'),
+        onclick: () => attempt(out, () => post(`/loans/${loan.id}/extension`, { due_on: due.value, reason: reason.value.trim() })) });
+      const back = h('button', { type: 'button', id: 'r-return', text: t('case.review_return'),
+        onclick: () => attempt(out, () => post(`/loans/${loan.id}/return-request`, { reason: reason.value.trim() })) });
+      return h('section', { class: 'card', 'aria-labelledby': 'review-h' }, h('h2', { id: 'review-h', text: t('case.review') }),
+        h('p', { text: t('case.review_due', { due: formatDate(loan.due_on) }) }),
+        field(t('case.review_new_due'), due), field(t('case.review_reason'), reason, t('service.no_national_id')),
+        h('div', { class: 'row' }, extend, back), out);
+    }
+
+    // A complaint about the decision (pasient- og brukerrettighetsloven § 7-2); the server records
+    // whether it came within the deadline.
+    function complaintSection(c) {
+      const received = h('input', { id: 'k-received', type: 'date' });
+      const summary = h('textarea', { id: 'k-summary', rows: 2 });
+      const out = h('div');
+      const form = h('form', { novalidate: true }, field(t('case.complaint_received'), received),
+        field(t('case.complaint_summary'), summary, t('service.no_national_id')),
+        h('button', { type: 'submit', id: 'k-submit', text: t('case.complaint_record') }), out);
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        attempt(out, () => post(`/cases/${c.id}/complaints`, { received_on: received.value, summary: summary.value.trim() }));
+      });
+      return h('section', { class: 'card', 'aria-labelledby': 'complaint-h' }, h('h2', { id: 'complaint-h', text: t('case.complaint') }), form);
     }
 
     async function deliverySection(c) {

@@ -2,23 +2,12 @@
 // warehouse at lager-1, 3 Nov 2026 14:02") rather than raw events. Technicians and the warehouse
 // can open a service order here.
 import { h, field, clear } from '../dom.js';
-import { t, formatDateTime, formatDate } from '../i18n.js';
+import { t, formatDate } from '../i18n.js';
 import { get, post, ApiProblem } from '../api.js';
 import { stateText } from '../parts/labels.js';
 import { problemText, ruleText } from '../parts/problem_text.js';
 import * as session from '../session.js';
-
-export function sentence(e) {
-  const what = t(`event.${e.kind}`);
-  const data = e.data && typeof e.data === 'object' ? e.data : {};
-  const extra = [];
-  if (data.case_number) extra.push(t('history.case', { case: data.case_number }));
-  if (data.location) extra.push(t('history.location', { location: data.location }));
-  const text = e.station
-    ? t('history.by_at', { what: what.startsWith('[') ? e.kind : what, actor: e.actor, station: e.station, at: formatDateTime(e.at) })
-    : t('history.by', { what: what.startsWith('[') ? e.kind : what, actor: e.actor, at: formatDateTime(e.at) });
-  return extra.length ? `${text} (${extra.join(', ')})` : text;
-}
+import { sentence } from '../parts/history_sentence.js';
 
 export default {
   title: 'device.title',
