@@ -98,8 +98,13 @@ function render() { route(); }
 whenSignedOut(() => { session.forget(); location.hash = '#/login'; render(); });
 window.addEventListener('hashchange', route);
 
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => { /* pages still work online */ });
 await loadLanguage(savedLanguage());
 await session.restore();
+// Opened while the server was down: try again until it answers, to get the session's CSRF token back.
+if (session.offline) {
+  const retry = setInterval(async () => { await session.restore(); if (!session.offline) { clearInterval(retry); header(); } }, 3000);
+}
 await route();
 performance.mark('bhm-ready');
 document.body.dataset.ready = 'true';

@@ -116,10 +116,14 @@ test('scan many then commit: the duplicate is shown and held back, the rest go t
   await page.uncheck('#scan-collect');
 });
 
-test('offline burst: three scans wait in IndexedDB while the server is down and arrive once each', async () => {
+test('offline burst: the page reloads with the server down, three scans wait in IndexedDB and arrive once each', async () => {
   await mode('count');
   const devices = (await server.api('warehouse', 'GET', '/devices?state=available&limit=8')).body.items.slice(5, 8);
   await server.stop();
+  // The station is reloaded while the server is down: the service worker has the page, the tab its user.
+  await page.reload();
+  await page.waitForSelector('main[data-page="/scan"] #scan-code');
+  await page.waitForFunction(() => document.querySelector('input[name=mode][value=count]').checked);
   await page.focus('#scan-code');
   for (const d of devices) await readerTypes([d.asset_tag]);
   await page.waitForFunction(() => document.querySelectorAll('#scan-answers li.queued').length === 3);
