@@ -46,6 +46,11 @@ test('a device history is told in plain words, not raw events', async () => {
   assert.match(text, /Mottatt av warehouse, \d+\. \w+\.? \d{4}/, 'received by whom and when');
   assert.match(text, /Utlånt av /);
   assert.doesNotMatch(text, /take_return|pass_inspection|record_cleaning/, 'no raw event names');
+  for (const format of ['png', 'svg', 'zpl']) {
+    const href = await page.getAttribute(`a[href$="/label.${format}"]`, 'href');
+    const type = await page.evaluate(async (url) => { const r = await fetch(url); return `${r.status} ${r.headers.get('content-type')}`; }, href);
+    assert.match(type, /^200 /, `label as ${format}`);
+  }
   await checkAccessibility(page, 'device history');
   await screenshot(page, 'manager-device-history');
 });
