@@ -57,10 +57,17 @@ test('five receive scans with a reader\'s timing, each group separator form reac
     assert.equal(await row.getAttribute('data-source'), 'reader');
     assert.equal(await row.getAttribute('data-sound'), 'ok');
   }
+  // A long code (80 characters: GTIN, expiry, production date, lot, GS, serial) arrives whole.
+  const n = await answers();
+  await readerTypes([`]d201${gtin}1727123111260101` + '10LOT0123456789ABCDEF', 'ctrl]', '21WEBLONG-1234567890AB']);
+  const long = await nextAnswer(n);
+  assert.equal(await long.getAttribute('data-result'), 'ok', await long.textContent());
+  assert.equal(await page.locator('#scan-answers li').count(), n + 1, 'one answer: the code was not split');
   assert.equal(await page.inputValue('#scan-code'), '', 'the field is empty and ready');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'scan-code', 'the field keeps focus');
   const devices = (await server.api('warehouse', 'GET', '/devices?state=received&limit=500')).body.items;
   for (let i = 1; i <= 5; i++) assert.ok(devices.some((d) => d.serial === `WEB-RCV-${i}`), `serial WEB-RCV-${i} exactly (GS ended it)`);
+  assert.ok(devices.some((d) => d.serial === 'WEBLONG-1234567890AB'), 'the long code\'s serial whole');
   await checkAccessibility(page, 'scan station');
   await screenshot(page, 'scan-station-receive');
 });
