@@ -155,6 +155,7 @@ struct Event {
 struct ScanAnswer {
     std::string id; Id unit_id = 0; std::string station;
     int http_status = 200; std::string body_json; Timestamp answered_at;
+    std::string request_fingerprint;   // SHA-256 of what was scanned; "" for answers kept before it existed
 };
 
 }  // namespace bhm::db

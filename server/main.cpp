@@ -19,6 +19,7 @@
 
 #include <sys/stat.h>
 
+#include "db/sqlite/online_backup.h"
 #include "server/app.h"
 #include "server/auth/signing_key.h"
 #include "server/demo/demo_data.h"
@@ -41,6 +42,8 @@ protected:
                               .argument("ADDR").binding("bhm.bind"));
         options.addOption(Option("db", "d", "SQLite file (BHM_DB; default var/bhm.db)").argument("FILE").binding("bhm.db"));
         options.addOption(Option("demo", "", "load the demo data set (BHM_DEMO=1)").binding("bhm.demo"));
+        options.addOption(Option("backup", "", "write an online backup of the database to FILE and exit; the "
+                                 "server may keep running meanwhile").argument("FILE").binding("bhm.backup"));
         options.addOption(Option("key-file", "", "token signing key file, mode 0600 (BHM_KEY_FILE; default beside the database)")
                               .argument("FILE").binding("bhm.key_file"));
         options.addOption(Option("web-root", "", "serve the pages from this folder, not the embedded copy (BHM_WEB_ROOT)")
@@ -64,8 +67,9 @@ protected:
         const bool demo = config().has("bhm.demo") || Poco::Environment::get("BHM_DEMO", "") == "1";
         const int token_minutes = std::stoi(setting("bhm.token_minutes", "BHM_TOKEN_MINUTES", "480"));
 
-        // Everything the server makes (database, WAL, key file) is for its own user alone.
+        // Everything the server makes (database, WAL, key file, backups) is for its own user alone.
         ::umask(077);
+        if (config().has("bhm.backup")) return backup(db_path, config().getString("bhm.backup"));
         tighten_permissions({db_path, db_path + "-wal", db_path + "-shm"});
         auto store = db::open_sqlite_store(db_path);
         tighten_permissions({db_path, db_path + "-wal", db_path + "-shm"});
@@ -115,6 +119,18 @@ private:
     }
 
     void load_config(const std::string&, const std::string& file) { loadConfiguration(file); }
+
+    int backup(const std::string& db_path, const std::string& target) {
+        try {
+            const auto result = db::backup_sqlite(db_path, target);
+            std::cout << "backup of " << db_path << " written to " << target << ": " << result.pages << " pages, "
+                      << result.bytes << " bytes" << std::endl;
+            return EXIT_OK;
+        } catch (const std::exception& e) {
+            std::cerr << "backup failed: " << e.what() << std::endl;
+            return EXIT_IOERR;
+        }
+    }
 
     // var/bhm.db → var/bhm.key
     static std::string default_key_file(const std::string& db_path) {

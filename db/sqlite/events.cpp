@@ -29,8 +29,9 @@ Event read_event(const sql::Row& row) {
 }
 
 ScanAnswer read_scan_answer(const sql::Row& row) {
-    return {row.text("id"), row.integer("unit_id"), row.text("station"), row.number("http_status"),
-            row.text("body_json"), row.timestamp("answered_at")};
+    return {row.text("id"),        row.integer("unit_id"),        row.text("station"),
+            row.number("http_status"), row.text("body_json"), row.timestamp("answered_at"),
+            row.text("request_fingerprint")};
 }
 
 }  // namespace
@@ -57,17 +58,18 @@ std::vector<Event> SqliteTransaction::case_events(Id case_id) {
 
 std::optional<ScanAnswer> SqliteTransaction::scan_answer(const std::string& scan_id) {
     return sql::query(session_,
-                      "SELECT id, unit_id, station, http_status, body_json, answered_at FROM scans WHERE id = ?",
+                      "SELECT id, unit_id, station, http_status, body_json, answered_at, request_fingerprint "
+                      "FROM scans WHERE id = ?",
                       sql::params(scan_id))
         .first<ScanAnswer>(read_scan_answer);
 }
 
 void SqliteTransaction::insert_scan_answer(const ScanAnswer& answer) {
     sql::execute(session_,
-                 "INSERT INTO scans (id, unit_id, station, http_status, body_json, answered_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?)",
+                 "INSERT INTO scans (id, unit_id, station, http_status, body_json, answered_at, "
+                 "request_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?)",
                  sql::params(answer.id, answer.unit_id, answer.station, answer.http_status, answer.body_json,
-                             answer.answered_at));
+                             answer.answered_at, answer.request_fingerprint));
 }
 
 }  // namespace bhm::db

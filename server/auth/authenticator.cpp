@@ -64,7 +64,16 @@ std::optional<Caller> Authenticator::check_password(const std::string& username,
         log.warning("event=login_failed username=%s address=%s", log_safe(key), log_safe(address));
         return std::nullopt;
     }
-    store_.write([&](db::Transaction& tx) { tx.clear_login_failures(key, address); });
+    // A hash made with fewer iterations than new ones get is replaced now, while the password is known.
+    const std::string rehashed = needs_rehash(user->password_hash) ? hash_password(password) : "";
+    store_.write([&](db::Transaction& tx) {
+        tx.clear_login_failures(key, address);
+        if (rehashed.empty()) return;
+        if (auto current = tx.user(user->id); current && current->password_hash == user->password_hash) {
+            current->password_hash = rehashed;
+            tx.update_user(*current);
+        }
+    });
     token_version = user->token_version;
     return caller;
 }

@@ -1,23 +1,22 @@
 // PBKDF2 password hashing and token digests on Poco's crypto primitives.
 #include "server/auth/password.h"
 
+#include <openssl/evp.h>
+
 #include <Poco/DigestEngine.h>
-#include <Poco/HMACEngine.h>
-#include <Poco/PBKDF2Engine.h>
+#include <Poco/Environment.h>
 #include <Poco/RandomStream.h>
 #include <Poco/SHA2Engine.h>
 #include <Poco/StringTokenizer.h>
 
+#include <stdexcept>
 #include <vector>
 
 namespace bhm::server {
 namespace {
 
-class SHA256 : public Poco::SHA2Engine {
-public:
-    enum { BLOCK_SIZE = 64, DIGEST_SIZE = 32 };
-    SHA256() : Poco::SHA2Engine(Poco::SHA2Engine::SHA_256) {}
-};
+constexpr int fewest_iterations = 1000;
+constexpr int most_iterations = 10'000'000;
 
 std::string random_bytes(int count) {
     std::string out(static_cast<std::size_t>(count), '\0');
@@ -31,9 +30,24 @@ std::string hex(const std::string& bytes) {
 }
 
 std::string pbkdf2_hex(const std::string& password, const std::string& salt, int iterations) {
-    Poco::PBKDF2Engine<Poco::HMACEngine<SHA256>> engine(salt, static_cast<unsigned>(iterations), 32);
-    engine.update(password);
-    return Poco::DigestEngine::digestToHex(engine.digest());
+    unsigned char key[32];
+    if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
+                          reinterpret_cast<const unsigned char*>(salt.data()), static_cast<int>(salt.size()), iterations,
+                          EVP_sha256(), sizeof key, key) != 1)
+        throw std::runtime_error("PBKDF2 failed");
+    return hex(std::string(reinterpret_cast<const char*>(key), sizeof key));
+}
+
+// The iterations in a stored hash; 0 when it is not one of ours.
+int iterations_of(const std::string& stored) {
+    Poco::StringTokenizer parts(stored, "$");
+    if (parts.count() != 4 || parts[0] != "pbkdf2-sha256") return 0;
+    try {
+        const int n = std::stoi(parts[1]);
+        return n >= fewest_iterations && n <= most_iterations ? n : 0;
+    } catch (...) {
+        return 0;
+    }
 }
 
 // Compares without an early exit, so timing does not tell how much matched.
@@ -51,14 +65,28 @@ std::string hash_password(const std::string& password, int iterations) {
     return "pbkdf2-sha256$" + std::to_string(iterations) + "$" + salt + "$" + pbkdf2_hex(password, salt, iterations);
 }
 
+int password_iterations() {
+    static const int iterations = [] {
+        const std::string set = Poco::Environment::get("BHM_PASSWORD_ITERATIONS", "");
+        if (set.empty()) return recommended_password_iterations;
+        try {
+            const int n = std::stoi(set);
+            if (n >= fewest_iterations && n <= most_iterations) return n;
+        } catch (...) {
+        }
+        throw std::invalid_argument("BHM_PASSWORD_ITERATIONS must be a number from 1000 to 10000000");
+    }();
+    return iterations;
+}
+
 bool verify_password(const std::string& password, const std::string& stored) {
+    const int iterations = iterations_of(stored);
+    if (iterations == 0) return false;
     Poco::StringTokenizer parts(stored, "$");
-    if (parts.count() != 4 || parts[0] != "pbkdf2-sha256") return false;
-    int iterations = 0;
-    try { iterations = std::stoi(parts[1]); } catch (...) { return false; }
-    if (iterations < 1000 || iterations > 10'000'000) return false;
     return equal_constant_time(pbkdf2_hex(password, parts[2], iterations), parts[3]);
 }
+
+bool needs_rehash(const std::string& stored) { return iterations_of(stored) < password_iterations(); }
 
 std::string random_token(int bytes) { return hex(random_bytes(bytes)); }
 

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/UUID.h>
 
+#include "server/auth/password.h"
 #include "server/http/fields.h"
 #include "server/http/problem.h"
 #include "server/services/scan_modes.h"
@@ -33,18 +34,28 @@ Poco::JSON::Object::Ptr refusal_body(const ApiError& error, const ScanCommand& s
     return body;
 }
 
-// An answer for another unit's scan id must not leak: treat it as a clash of ids.
-std::optional<ScanReply> replay(db::Transaction& tx, const Caller& caller, const std::string& id) {
-    auto answer = tx.scan_answer(id);
+// What was scanned, as one digest: a resend of the same scan has the same fingerprint.
+std::string fingerprint(const ScanCommand& scan) {
+    const std::string at = scan.scanned_at ? to_iso(*scan.scanned_at) : "";
+    return sha256_hex(scan.mode + '\x1f' + scan.code + '\x1f' + scan.case_number + '\x1f' + scan.station + '\x1f' + at);
+}
+
+// An answer for another unit's scan id must not leak: treat it as a clash of ids. The same id with
+// another body is a station's broken id generator: refused, as payment APIs do with idempotency keys.
+std::optional<ScanReply> replay(db::Transaction& tx, const Caller& caller, const ScanCommand& scan) {
+    auto answer = tx.scan_answer(scan.id);
     if (!answer) return std::nullopt;
     if (answer->unit_id != caller.unit_id)
         fail(409, "scan_id_taken", "This scan id was already used by another station; make a new id.");
+    if (!answer->request_fingerprint.empty() && answer->request_fingerprint != fingerprint(scan))
+        fail(422, "scan_id_reused",
+             "This scan id was already used for a different scan; the station must make a new id for every scan.");
     return ScanReply{answer->http_status, stored_body(*answer)};
 }
 
 void keep(db::Transaction& tx, const Caller& caller, const ScanCommand& scan, const ScanReply& reply, Timestamp now) {
     tx.insert_scan_answer(db::ScanAnswer{scan.id, caller.unit_id, scan.station, reply.status,
-                                         json_text(*reply.body), now});
+                                         json_text(*reply.body), now, fingerprint(scan)});
 }
 
 }  // namespace
@@ -71,7 +82,7 @@ ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
     std::optional<ScanReply> reply;
     try {
         app.store.write([&](db::Transaction& tx) {
-            if ((reply = replay(tx, caller, scan.id))) return;
+            if ((reply = replay(tx, caller, scan))) return;
             Actor actor{caller, now, scan.id, scan.station, scan.scanned_at};
             auto result = run_scan_mode(tx, actor, scan);
             ScanReply ok;
@@ -93,11 +104,11 @@ ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
         return *reply;
     } catch (const ApiError& error) {
         if (error.status == 400 || error.status == 403) throw;   // malformed or not allowed: nothing to remember
-        if (error.refusal.code == "scan_id_taken") throw;
+        if (error.refusal.code == "scan_id_taken" || error.refusal.code == "scan_id_reused") throw;
         // The command rolled back; remember the refusal in its own transaction.
         ScanReply refused{error.status, refusal_body(error, scan)};
         app.store.write([&](db::Transaction& tx) {
-            if (auto earlier = replay(tx, caller, scan.id)) {
+            if (auto earlier = replay(tx, caller, scan)) {
                 refused = *earlier;
                 return;
             }

@@ -83,7 +83,7 @@ int run(const bench::BenchOptions& options) {
                                                station->actor(), station->name, write_ids[i], "bench_write", "", "",
                                                "{}"});
                      tx.insert_scan_answer(db::ScanAnswer{write_ids[i], station->unit_id, station->name, 200,
-                                                          answer_body, clock.now()});
+                                                          answer_body, clock.now(), ""});
                  });
              }},
             {"handle_scan in-process: count mode, new id each", count,

@@ -140,6 +140,9 @@ bool ServerProcess::start_once(std::uint16_t port, bool fresh_database, std::str
 
     auto env_map = environment_without_bhm();   // only this test's settings reach the server
     env_map["BHM_DEMO_PASSWORD"] = options_.demo_password;
+    // Hundreds of servers start in a test run: their demo users get cheap hashes (the production
+    // default, 600,000 iterations, is proven in tests/server/password_test.cpp).
+    env_map["BHM_PASSWORD_ITERATIONS"] = "1000";
     for (const auto& [key, value] : options_.environment) env_map[key] = value;
     pid_ = spawn({exe, "--demo", "--bind", "127.0.0.1", "--port", std::to_string(port_), "--db", db}, env_map,
                  "/dev/null", folder_ + "/stdout.txt", folder_ + "/stderr.txt");

@@ -161,3 +161,14 @@ TEST_CASE("a browser session ends at logout and when the user's token version is
     });
     CHECK_FALSE(auth.authenticate_session(second->cookie_token, noon));
 }
+
+TEST_CASE("a login with a hash of fewer iterations replaces it with one of the current count") {
+    StoreFixture f;   // its users were hashed with 1,000 iterations
+    Authenticator auth(*f.store, "secret-for-test", 60);
+    REQUIRE(auth.login("tekniker", "riktig", "10.0.0.1", noon));
+    std::string stored;
+    f.store->read([&](db::Transaction& tx) { stored = tx.user_by_name("tekniker")->password_hash; });
+    CHECK(stored.rfind("pbkdf2-sha256$" + std::to_string(password_iterations()) + "$", 0) == 0);
+    CHECK(verify_password("riktig", stored));
+    CHECK(auth.login("tekniker", "riktig", "10.0.0.1", noon));
+}

@@ -164,7 +164,7 @@ TEST_CASE("patients, cases and site checks round-trip, before and after a decisi
     store->write([&](Transaction& tx) {
         tx.update_case(decided);
         tx.insert_site_check({0, world.case_id, "Elektro AS", on("2026-01-03"), "DOC-17",
-                              at("2026-01-04T10:00:00Z"), "caseworker"});
+                              at("2026-01-04T10:00:00Z"), "caseworker", "", std::nullopt, ""});
     });
     store->read([&](Transaction& tx) {
         auto stored = tx.case_by_number("UNN-2026-000001");
@@ -265,7 +265,7 @@ TEST_CASE("a device cannot be on two open loans at once") {
     World world = make_world(*store);
     CHECK_THROWS_AS(store->write([&](Transaction& tx) {
         Loan loan{0, world.unit, world.case_id, tx.insert_device(make_device(world, "SN-1", "BHM-T1")),
-                  at("2026-01-10T10:00:00Z"), on("2026-04-10"), "discharge", true, true, true, "patient", "", "w", {}};
+                  at("2026-01-10T10:00:00Z"), on("2026-04-10"), "discharge", true, true, true, "patient", "", "w", {}, ""};
         tx.insert_loan(loan);
         tx.insert_loan(loan);
     }),
@@ -328,7 +328,7 @@ TEST_CASE("events and answered scans round-trip, with and without device and cas
         tx.append_event({0, world.unit, std::nullopt, world.case_id, at("2026-01-05T09:00:00Z"), "caseworker", "", "",
                          "case_applied", "", "applied", R"({"category":"cpap"})"});
         tx.insert_scan_answer({"3f1c9a2e-0000-4000-8000-000000000001", world.unit, "demo-station", 409,
-                               R"({"title":"conflict"})", at("2026-01-05T09:01:00Z")});
+                               R"({"title":"conflict"})", at("2026-01-05T09:01:00Z"), ""});
     });
     store->read([&](Transaction& tx) {
         auto events = tx.case_events(world.case_id);
@@ -350,7 +350,7 @@ TEST_CASE("events and answered scans round-trip, with and without device and cas
     });
     CHECK_THROWS_AS(store->write([&](Transaction& tx) {
         tx.insert_scan_answer({"3f1c9a2e-0000-4000-8000-000000000001", world.unit, "x", 200, "{}",
-                               at("2026-01-05T09:02:00Z")});
+                               at("2026-01-05T09:02:00Z"), ""});
     }),
                     DuplicateKey);
 }
