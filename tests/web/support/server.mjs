@@ -32,6 +32,7 @@ export class BhmServer {
     this.port = this.port || await freePort();
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('BHM_')));
     env.BHM_DEMO_PASSWORD = 'demo-pass-1';
+    env.BHM_PASSWORD_ITERATIONS = '1000';   // as tests/e2e do: a test server need not spend 600,000 rounds a login
     this.printed = '';
     this.child = spawn(join(binDir, 'bhm-server'), ['--demo', '--bind', '127.0.0.1', '--port', String(this.port),
       '--db', this.db, '--web-root', webRoot], { env, stdio: ['ignore', 'pipe', 'pipe'] });
