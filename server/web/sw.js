@@ -11,13 +11,16 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
   event.respondWith((async () => {
-    const cache = await caches.open(cacheName);
     try {
       const answer = await fetch(event.request);
-      if (answer.ok) await cache.put(event.request, answer.clone());
+      // Kept for later without making the page wait for the disk.
+      if (answer.ok) {
+        const copy = answer.clone();
+        event.waitUntil(caches.open(cacheName).then((cache) => cache.put(event.request, copy)));
+      }
       return answer;
     } catch (e) {
-      const kept = await cache.match(event.request, { ignoreSearch: true });
+      const kept = await caches.match(event.request, { ignoreSearch: true });
       if (kept) return kept;
       throw e;
     }
