@@ -19,7 +19,7 @@ const readings = [
 
 export default {
   title: 'inspect.title',
-  async render(main, { id }, { go }) {
+  async render(main, { id }) {
     const device = await get(`/devices/${id}`);
     const model = device.model || {};
     const visual = h('input', { type: 'checkbox', id: 'i-visual', name: 'visual_ok' });
@@ -117,6 +117,5 @@ export default {
       }
     });
     await preview();
-    void go;
   },
 };

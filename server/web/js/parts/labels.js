@@ -1,16 +1,11 @@
-// Small shared pieces of wording: a device's state, an inspection verdict, a date that may be missing.
+// Small shared pieces of wording: a device's state, a link to a device, a category's name in the page's language.
 import { h } from '../dom.js';
-import { t, formatDate } from '../i18n.js';
+import { t } from '../i18n.js';
 
 export function stateText(state) { return t(`state.${state}`); }
 
 export function deviceLink(device) {
   return h('a', { href: `#/devices/${device.id}`, text: device.asset_tag });
-}
-
-export function dueText(due, overdue) {
-  if (!due) return h('span', { class: 'pill fail', text: t('inspection.never') });
-  return h('span', { class: overdue ? 'pill fail' : 'pill warn', text: formatDate(due) });
 }
 
 export function categoryName(categories, code) {
