@@ -1,5 +1,5 @@
 // Starts the real build/bin/bhm-server with --demo on a free loopback port and its own temporary
-// database, as tests/e2e/server_process.cpp does: waits until it prints that it listens and answers
+// database (serving the pages it embeds, or server/web from disk when run by hand), as tests/e2e/server_process.cpp does: waits until it prints that it listens and answers
 // /health, reads the demo password and station token it prints, and stops (or restarts) it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,8 +34,10 @@ export class BhmServer {
     env.BHM_DEMO_PASSWORD = 'demo-pass-1';
     env.BHM_PASSWORD_ITERATIONS = '1000';   // as tests/e2e do: a test server need not spend 600,000 rounds a login
     this.printed = '';
+    // Under CTest the pages embedded in the binary are tested (what ships); run by hand, the files on disk.
+    const pages = process.env.BHM_WEB_TESTS_EMBEDDED === '1' ? [] : ['--web-root', webRoot];
     this.child = spawn(join(binDir, 'bhm-server'), ['--demo', '--bind', '127.0.0.1', '--port', String(this.port),
-      '--db', this.db, '--web-root', webRoot], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      '--db', this.db, ...pages], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (d) => { this.printed += d; });
     this.child.stderr.on('data', () => {});
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
