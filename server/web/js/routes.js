@@ -9,6 +9,7 @@ const managing = ['manager', 'admin'];
 export const routes = [
   { path: '/scan', menu: 'nav.scan', roles: scanning, load: () => import('./pages/scan_station.js') },
   { path: '/stock', menu: 'nav.stock', roles: all, load: () => import('./pages/stock.js') },
+  { path: '/pickups', menu: 'nav.pickups', roles: ['warehouse', 'manager', 'admin'], load: () => import('./pages/pickups.js') },
   { path: '/inspections', menu: 'nav.inspections', roles: technical, load: () => import('./pages/inspections_due.js') },
   { path: '/inspect/:id', roles: technical, load: () => import('./pages/inspection_form.js') },
   { path: '/service', menu: 'nav.service', roles: technical, load: () => import('./pages/service_orders.js') },

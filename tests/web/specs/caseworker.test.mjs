@@ -92,6 +92,17 @@ test('after delivery: the loan is extended at its review, a complaint is recorde
   assert.match(history, /Utlån forlenget av caseworker/);
   assert.match(history, /Klage mottatt av caseworker/);
   await checkAccessibility(page, 'case with review and complaint');
+  // Starting the return puts the device on the warehouse's pick-up list.
+  await page.fill('#r-reason', 'Ikke lenger behov etter revurdering.');
+  await page.click('#r-return');
+  await page.waitForFunction(() => [...document.querySelectorAll('#case-history li')].some((li) => li.dataset.kind === 'loan_return_started'));
+  const warehouse = await newPage(browser);
+  await signIn(warehouse, server, 'warehouse');
+  await open(warehouse, server, '/pickups', '#pickups-table tbody tr');
+  assert.match(await warehouse.textContent('#pickups-table'), /UNN-2026-000001/);
+  await checkAccessibility(warehouse, 'pick-ups');
+  await screenshot(warehouse, 'warehouse-pickups');
+  await warehouse.context().close();
   await screenshot(page, 'caseworker-review-complaint');
   noPageErrors(page);
 });

@@ -16,7 +16,7 @@ before(async () => { server = await new BhmServer().start(); browser = await lau
 after(async () => { await browser?.close(); await server?.dispose(); });
 
 const pagesByRole = {
-  warehouse: ['/scan', '/stock'],
+  warehouse: ['/scan', '/stock', '/pickups'],
   technician: ['/inspections', '/service'],
   caseworker: ['/cases', '/cases/new', '/cases/1'],
   manager: ['/dashboard', '/dashboard/overdue-loans', '/report', '/devices/1'],

@@ -172,9 +172,12 @@ export default {
       const picked = h('div', { id: 'delivery-device' });
       const out = h('div', { id: 'delivery-out' });
       let device = null;
+      let asked = 0;
       async function check() {
+        const mine = ++asked;   // only the answer to the latest question is shown
         const answer = await get(`/cases/${c.id}/delivery-check${query({ manual_included: manual.checked, training_recorded: training.checked, trained: trained.value.trim(),
           fitted_and_tested: fitted.checked, not_fitted_reason: notFitted.value.trim() })}`);
+        if (mine !== asked) return;
         device = answer.device;
         clear(list);
         for (const item of answer.items) {
