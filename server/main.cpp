@@ -25,6 +25,8 @@
 #include "server/demo/demo_data.h"
 #include "server/http/api_pipeline.h"
 #include "server/http/http_server.h"
+#include "server/http/https_redirect.h"
+#include "server/http/tls_context.h"
 #include "server/routes/route_support.h"
 
 using Poco::Util::Option;
@@ -44,6 +46,11 @@ protected:
         options.addOption(Option("demo", "", "load the demo data set (BHM_DEMO=1)").binding("bhm.demo"));
         options.addOption(Option("backup", "", "write an online backup of the database to FILE and exit; the "
                                  "server may keep running meanwhile").argument("FILE").binding("bhm.backup"));
+        options.addOption(Option("tls-cert", "", "PEM certificate (chain): serve HTTPS (BHM_TLS_CERT)")
+                              .argument("FILE").binding("bhm.tls_cert"));
+        options.addOption(Option("tls-key", "", "PEM private key for --tls-cert (BHM_TLS_KEY)").argument("FILE").binding("bhm.tls_key"));
+        options.addOption(Option("redirect-port", "", "with TLS: a plain-HTTP port that only redirects to https (BHM_REDIRECT_PORT)")
+                              .argument("PORT").binding("bhm.redirect_port"));
         options.addOption(Option("key-file", "", "token signing key file, mode 0600 (BHM_KEY_FILE; default beside the database)")
                               .argument("FILE").binding("bhm.key_file"));
         options.addOption(Option("web-root", "", "serve the pages from this folder, not the embedded copy (BHM_WEB_ROOT)")
@@ -94,16 +101,37 @@ protected:
         if (files < limits.max_connections + 64)
             Poco::Logger::get("bhm").warning("event=open_file_limit limit=%z max_connections=%z", files,
                                              limits.max_connections);
-        HttpServer server(pipeline, limits);
+        // HTTPS when a certificate and key are configured; the plain port then only redirects.
+        const std::string cert = setting("bhm.tls_cert", "BHM_TLS_CERT", "");
+        const std::string key = setting("bhm.tls_key", "BHM_TLS_KEY", "");
+        if (cert.empty() != key.empty()) throw Poco::InvalidArgumentException("TLS needs both --tls-cert and --tls-key");
+        std::unique_ptr<TlsContext> tls;
+        if (!cert.empty()) {
+            tls = std::make_unique<TlsContext>(cert, key);
+            app.secure_cookies = true;
+        }
+        HttpServer server(pipeline, limits, tls.get());
         const auto bound = server.listen(bind, static_cast<std::uint16_t>(port));
         server.start();
+        std::unique_ptr<HttpsRedirect> redirect;
+        std::unique_ptr<HttpServer> plain;
+        const std::string redirect_port = setting("bhm.redirect_port", "BHM_REDIRECT_PORT", "");
+        if (tls && !redirect_port.empty()) {
+            redirect = std::make_unique<HttpsRedirect>(bound);
+            plain = std::make_unique<HttpServer>(*redirect, limits);
+            const auto plain_port = plain->listen(bind, static_cast<std::uint16_t>(std::stoi(redirect_port)));
+            plain->start();
+            std::cout << "bhm-server redirects http://" << bind << ":" << plain_port << "/ to https" << std::endl;
+        }
+        const std::string scheme = tls ? "https" : "http";
         Poco::Logger::get("bhm").information(
             "event=started addr=%s port=%hu db=%s workers=%d queue=%z max_connections=%z per_address=%z",
             bind, bound, db_path, limits.worker_threads, limits.max_queued_requests, limits.max_connections,
             limits.max_connections_per_address);
-        std::cout << "bhm-server listening on http://" << bind << ":" << bound << "/api/v1" << std::endl;
-        std::cout << "Sign in with a browser at http://" << bind << ":" << bound << "/" << std::endl;
+        std::cout << "bhm-server listening on " << scheme << "://" << bind << ":" << bound << "/api/v1" << std::endl;
+        std::cout << "Sign in with a browser at " << scheme << "://" << bind << ":" << bound << "/" << std::endl;
         waitForTerminationRequest();
+        if (plain) plain->stop();
         server.stop();
         return EXIT_OK;
     }

@@ -14,6 +14,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
 #include <Poco/Logger.h>
 
 #include <atomic>
@@ -26,6 +29,7 @@
 #include <vector>
 
 #include "server/http/body_framing.h"
+#include "server/http/tls_context.h"
 #include "server/http/wire_response.h"
 #include "server/http/worker_pool.h"
 
@@ -58,6 +62,50 @@ bool is_json_media_type(const std::optional<std::string>& content_type) {
     return type == "application/json";
 }
 
+// One read or write on a connection, plain or TLS: how many bytes, and what to wait for next.
+enum class Io { done, wait_read, wait_write, closed };
+struct IoResult {
+    std::size_t bytes = 0;
+    Io next = Io::done;
+};
+
+IoResult tls_result(SSL* tls, int n) {
+    if (n > 0) return {static_cast<std::size_t>(n), Io::done};
+    switch (SSL_get_error(tls, n)) {
+        case SSL_ERROR_WANT_READ: return {0, Io::wait_read};
+        case SSL_ERROR_WANT_WRITE: return {0, Io::wait_write};
+        default: ERR_clear_error(); return {0, Io::closed};   // close_notify, a reset, or a failed handshake
+    }
+}
+
+IoResult receive(int fd, SSL* tls, char* buffer, std::size_t size) {
+    if (tls) {
+        ERR_clear_error();
+        return tls_result(tls, SSL_read(tls, buffer, static_cast<int>(size)));
+    }
+    for (;;) {
+        const ssize_t n = ::recv(fd, buffer, size, 0);
+        if (n > 0) return {static_cast<std::size_t>(n), Io::done};
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return {0, Io::wait_read};
+        return {0, Io::closed};
+    }
+}
+
+IoResult transmit(int fd, SSL* tls, const char* data, std::size_t size) {
+    if (tls) {
+        ERR_clear_error();
+        return tls_result(tls, SSL_write(tls, data, static_cast<int>(size)));
+    }
+    for (;;) {
+        const ssize_t n = ::send(fd, data, size, MSG_NOSIGNAL);
+        if (n > 0) return {static_cast<std::size_t>(n), Io::done};
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return {0, Io::wait_write};
+        return {0, Io::closed};
+    }
+}
+
 Response overloaded(const std::string& why) {
     Response r = problem_response(503, "server_busy", why + " Try again in a moment.");
     r.headers["Retry-After"] = "1";
@@ -68,8 +116,8 @@ Response overloaded(const std::string& why) {
 
 class HttpServer::Reactor {
 public:
-    Reactor(HttpHandler& handler, ConnectionLimits limits)
-        : handler_(handler), limits_(limits), workers_(limits.worker_threads, limits.max_queued_requests) {
+    Reactor(HttpHandler& handler, ConnectionLimits limits, SSL_CTX* tls)
+        : handler_(handler), limits_(limits), tls_(tls), workers_(limits.worker_threads, limits.max_queued_requests) {
         epoll_ = epoll_create1(EPOLL_CLOEXEC);
         if (epoll_ < 0) throw_errno("epoll_create1");
         wakeup_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
@@ -79,7 +127,10 @@ public:
 
     ~Reactor() {
         stop();
-        for (auto& [key, c] : connections_) ::close(c.fd);
+        for (auto& [key, c] : connections_) {
+            if (c.tls) SSL_free(c.tls);
+            ::close(c.fd);
+        }
         if (listener_ >= 0) ::close(listener_);
         ::close(wakeup_);
         ::close(epoll_);
@@ -132,6 +183,8 @@ private:
 
     struct Connection {
         int fd = -1;
+        SSL* tls = nullptr;        // the connection's TLS, when the server serves HTTPS
+        bool tls_wants_write = false;   // a TLS read (the handshake) waits for the socket to take bytes
         std::uint64_t key = 0;
         std::string peer;
         bool counted = true;   // false for a socket refused at accept: it is only being drained
@@ -260,6 +313,11 @@ private:
         c.peer = std::move(peer);
         c.since = Clock::now();
         c.counted = refusal.empty();
+        if (tls_) {
+            c.tls = SSL_new(tls_);
+            SSL_set_fd(c.tls, fd);
+            SSL_set_accept_state(c.tls);   // the handshake runs inside the first reads and writes
+        }
         watch(fd, key, EPOLLIN | EPOLLRDHUP, EPOLL_CTL_ADD);
         if (!c.counted) {
             {
@@ -299,19 +357,26 @@ private:
             if (what & (EPOLLERR | EPOLLHUP)) close_connection(c);
             return;
         }
+        if (c.tls_wants_write) {   // the socket took what the handshake had to send: back to reading
+            c.tls_wants_write = false;
+            poll_for(c, EPOLLIN | EPOLLRDHUP);
+        }
         char buffer[16 * 1024];
         std::size_t total = 0;
         bool closed = false;
-        while (total < read_chunk) {
-            const ssize_t n = ::recv(c.fd, buffer, sizeof buffer, 0);
-            if (n > 0) {
-                total += static_cast<std::size_t>(n);
-                if (c.phase != Phase::draining) c.in.append(buffer, static_cast<std::size_t>(n));
+        // TLS keeps decrypted bytes that epoll cannot see, so a TLS connection is read until it waits.
+        while (total < read_chunk || c.tls) {
+            const IoResult r = receive(c.fd, c.tls, buffer, sizeof buffer);
+            if (r.next == Io::done) {
+                total += r.bytes;
+                if (c.phase != Phase::draining) c.in.append(buffer, r.bytes);
                 continue;
             }
-            if (n == 0) closed = true;
-            else if (errno == EINTR) continue;
-            else if (errno != EAGAIN && errno != EWOULDBLOCK) closed = true;
+            if (r.next == Io::closed) closed = true;
+            if (r.next == Io::wait_write) {
+                c.tls_wants_write = true;
+                poll_for(c, EPOLLIN | EPOLLOUT | EPOLLRDHUP);
+            }
             break;
         }
         if (c.phase == Phase::draining) {
@@ -469,7 +534,7 @@ private:
         if (auto expect = c.head.field("expect"); expect && c.head.minor_version == 1) {
             // curl waits a second for this before it sends a larger body. Tiny: it fits the socket buffer.
             static const std::string go_on = "HTTP/1.1 100 Continue\r\n\r\n";
-            [[maybe_unused]] auto n = ::send(c.fd, go_on.data(), go_on.size(), MSG_NOSIGNAL);
+            transmit(c.fd, c.tls, go_on.data(), go_on.size());
         }
         poll_for(c, EPOLLIN | EPOLLRDHUP);
         progress(c);
@@ -496,13 +561,13 @@ private:
 
     void write_some(Connection& c) {
         while (c.out_sent < c.out.size()) {
-            const ssize_t n = ::send(c.fd, c.out.data() + c.out_sent, c.out.size() - c.out_sent, MSG_NOSIGNAL);
-            if (n > 0) {
-                c.out_sent += static_cast<std::size_t>(n);
+            const IoResult r = transmit(c.fd, c.tls, c.out.data() + c.out_sent, c.out.size() - c.out_sent);
+            if (r.next == Io::done) {
+                c.out_sent += r.bytes;
                 continue;
             }
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return poll_for(c, EPOLLOUT);
+            if (r.next == Io::wait_write) return poll_for(c, EPOLLOUT);
+            if (r.next == Io::wait_read) return poll_for(c, EPOLLIN);   // TLS: the handshake needs the client first
             return close_connection(c);
         }
         c.out.clear();
@@ -510,6 +575,7 @@ private:
         if (c.close_after_write) {
             // Half-close and read what the client still sends, so the kernel does not reset the
             // connection (and lose our answer) over unread bytes.
+            if (c.tls) SSL_shutdown(c.tls);   // close_notify; its answer is not waited for
             ::shutdown(c.fd, SHUT_WR);
             c.phase = Phase::draining;
             c.since = Clock::now();
@@ -566,6 +632,7 @@ private:
 
     void close_connection(Connection& c) {
         watch(c.fd, c.key, 0, EPOLL_CTL_DEL);
+        if (c.tls) SSL_free(c.tls);
         ::close(c.fd);
         if (c.counted) {
             auto it = per_address_.find(c.peer);
@@ -583,6 +650,7 @@ private:
 
     HttpHandler& handler_;
     const ConnectionLimits limits_;
+    SSL_CTX* tls_ = nullptr;
     WorkerPool workers_;
     int epoll_ = -1, wakeup_ = -1, listener_ = -1;
     std::thread thread_;
@@ -603,8 +671,8 @@ private:
     std::uint64_t refused_count_ = 0;
 };
 
-HttpServer::HttpServer(HttpHandler& handler, ConnectionLimits limits)
-    : reactor_(std::make_unique<Reactor>(handler, limits)) {}
+HttpServer::HttpServer(HttpHandler& handler, ConnectionLimits limits, const TlsContext* tls)
+    : reactor_(std::make_unique<Reactor>(handler, limits, tls ? tls->ssl_context() : nullptr)) {}
 HttpServer::~HttpServer() = default;
 std::uint16_t HttpServer::listen(const std::string& address, std::uint16_t port) { return reactor_->listen(address, port); }
 void HttpServer::start() { reactor_->start(); }

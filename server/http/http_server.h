@@ -42,9 +42,12 @@ struct ConnectionCounts {
     std::uint64_t refused = 0;   // answered 503 at accept or at the queue
 };
 
+class TlsContext;
+
 class HttpServer {
 public:
-    HttpServer(HttpHandler& handler, ConnectionLimits limits);
+    // With `tls`, every connection speaks HTTPS (the context must outlive the server).
+    HttpServer(HttpHandler& handler, ConnectionLimits limits, const TlsContext* tls = nullptr);
     ~HttpServer();
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;

@@ -18,6 +18,7 @@ void refuse_all(const std::vector<Refusal>& refusals, int status) {
 
 std::string status_title(int status) {
     switch (status) {
+        case 308: return "Permanent redirect";
         case 400: return "Bad request";
         case 401: return "Not logged in";
         case 403: return "Forbidden";

@@ -12,8 +12,9 @@ std::string wire_response(const Response& response, bool keep_alive, bool http10
     const auto status = static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status);
     std::string out;
     out.reserve(256 + response.body.size());
-    out += "HTTP/1.1 " + std::to_string(response.status) + " " +
-           Poco::Net::HTTPResponse::getReasonForStatus(status) + "\r\n";
+    // Poco 1.11 knows no reason phrase for 308 (RFC 9110 § 15.4.9).
+    const std::string reason = response.status == 308 ? "Permanent Redirect" : Poco::Net::HTTPResponse::getReasonForStatus(status);
+    out += "HTTP/1.1 " + std::to_string(response.status) + " " + reason + "\r\n";
     out += "Date: " + Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::HTTP_FORMAT) + "\r\n";
     out += "Content-Type: " + response.content_type + "\r\n";
     out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";

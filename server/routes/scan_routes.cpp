@@ -4,31 +4,11 @@
 #include "server/routes/route_support.h"
 #include "server/services/scans.h"
 
-#include <Poco/JSON/Parser.h>
 
 namespace bhm::server {
 namespace {
 
-constexpr std::size_t max_batch = 100;
-
 const std::vector<std::string> scanning_roles{"warehouse", "technician", "manager", "admin"};
-
-Poco::JSON::Array::Ptr batch_items(const Request& request) {
-    Poco::Dynamic::Var parsed;
-    try {
-        Poco::JSON::Parser parser;
-        parsed = parser.parse(request.body);
-    } catch (const Poco::Exception& e) {
-        bad_request("malformed_json", "The body is not valid JSON: " + e.message());
-    }
-    if (parsed.type() == typeid(Poco::JSON::Array::Ptr)) return parsed.extract<Poco::JSON::Array::Ptr>();
-    if (parsed.type() == typeid(Poco::JSON::Object::Ptr)) {
-        auto object = parsed.extract<Poco::JSON::Object::Ptr>();
-        if (object->has("scans") && object->get("scans").type() == typeid(Poco::JSON::Array::Ptr))
-            return object->getArray("scans");
-    }
-    bad_request("invalid_field", "The body must be {\"scans\": [...]} or an array of scans.");
-}
 
 }  // namespace
 
@@ -49,20 +29,8 @@ void add_scan_routes(Router& router, App& app) {
         "Up to 100 scans in order (an offline queue catching up); one result per scan, same order.",
         R"({"scans":[{"id":"...","mode":"return","code":"BHM0000001X"}]})",
         [&app](Request& request) {
-            auto items = batch_items(request);
-            if (items->size() > max_batch)
-                fail(413, "batch_too_large", "A batch holds at most " + std::to_string(max_batch) + " scans.");
-            // Check every scan's shape first, so a malformed batch changes nothing.
-            std::vector<ScanCommand> scans;
-            for (std::size_t i = 0; i < items->size(); ++i) {
-                auto object = items->getObject(static_cast<unsigned>(i));
-                if (!object) bad_request("invalid_field", "Scan " + std::to_string(i) + " is not an object.");
-                try {
-                    scans.push_back(parse_scan(object, request.caller));
-                } catch (const ApiError& e) {
-                    bad_request(e.refusal.code, "Scan " + std::to_string(i) + ": " + e.refusal.message);
-                }
-            }
+            // Every scan's shape is checked first, so a malformed batch changes nothing.
+            const std::vector<ScanCommand> scans = parse_scan_batch(request.body, request.caller);
             Poco::JSON::Array::Ptr results = new Poco::JSON::Array;
             for (const auto& scan : scans) {
                 ScanReply reply;

@@ -3,7 +3,6 @@
 #include "server/services/scans.h"
 
 #include <Poco/JSON/Parser.h>
-#include <Poco/UUID.h>
 
 #include "server/auth/password.h"
 #include "server/http/fields.h"
@@ -13,8 +12,6 @@
 
 namespace bhm::server {
 namespace {
-
-const char* modes[] = {"receive", "return", "issue", "inspect", "count"};
 
 Poco::JSON::Object::Ptr stored_body(const db::ScanAnswer& answer) {
     auto value = parse_json_text(answer.body_json);
@@ -59,23 +56,6 @@ void keep(db::Transaction& tx, const Caller& caller, const ScanCommand& scan, co
 }
 
 }  // namespace
-
-ScanCommand parse_scan(const Poco::JSON::Object::Ptr& object, const Caller& caller) {
-    ScanCommand scan;
-    scan.id = required_string(object, "id", 64);
-    Poco::UUID uuid;
-    if (!uuid.tryParse(scan.id)) bad_request("invalid_field", "Field 'id' must be a UUID made by the station.");
-    scan.id = uuid.toString();
-    scan.mode = required_string(object, "mode", 16);
-    if (std::find(std::begin(modes), std::end(modes), scan.mode) == std::end(modes))
-        bad_request("invalid_field", "Field 'mode' must be one of receive, return, issue, inspect, count.");
-    scan.code = required_scanned_text(object, "code", 512);
-    scan.case_number = optional_string(object, "case", 64).value_or("");
-    scan.scanned_at = optional_timestamp(object, "scanned_at");
-    // A station's token names the station; a logged-in user names it in the body.
-    scan.station = caller.kind == Caller::Kind::station ? caller.name : optional_string(object, "station", 100).value_or("");
-    return scan;
-}
 
 ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
     const Timestamp now = app.clock.now();
