@@ -36,6 +36,12 @@ void add_all_routes(Router& router, App& app) {
     add_label_routes(router, app);
     add_flow_routes(router, app);
     add_patient_access_routes(router, app);
+    add_inspection_limit_routes(router, app);
+    add_requester_rights_routes(router, app);
+    add_delivery_check_routes(router, app);
+    add_dashboard_routes(router, app);
+    add_service_order_list_routes(router, app);
+    add_report_chart_routes(router, app);
     add_openapi_route(router);
 }
 

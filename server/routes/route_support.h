@@ -58,6 +58,12 @@ void add_user_routes(Router& router, App& app);
 void add_report_routes(Router& router, App& app);
 void add_label_routes(Router& router, App& app);
 void add_patient_access_routes(Router& router, App& app);
+void add_inspection_limit_routes(Router& router, App& app);
+void add_requester_rights_routes(Router& router, App& app);
+void add_delivery_check_routes(Router& router, App& app);
+void add_dashboard_routes(Router& router, App& app);
+void add_service_order_list_routes(Router& router, App& app);
+void add_report_chart_routes(Router& router, App& app);
 void add_openapi_route(Router& router);
 
 // Every route of the API, in matching order.

@@ -74,6 +74,21 @@ std::optional<db::Device> picked_for_case(db::Transaction& tx, const db::Case& c
 
 }  // namespace
 
+DeliveryCheck delivery_gate_check(db::Transaction& tx, const Actor& actor, const db::Case& c, const db::Device& device,
+                                  const DeliveryCommand& command, Timestamp delivered_at, int site_check_max_years) {
+    auto check = delivery_check(tx, c, device, local_date(actor.now));
+    check.manual_included = command.manual_included;
+    check.training_recorded = command.training_recorded;
+    check.trained_who = command.trained_who;
+    check.fitted_and_tested = command.fitted_and_tested;
+    check.not_fitted_reason = command.not_fitted_reason;
+    if (auto other = picked_for_case(tx, c); other && other->id != device.id) check.other_device_picked = other->asset_tag;
+    add_as_of(tx, c, device, delivered_at, site_check_max_years, check);
+    return check;
+}
+
+std::optional<db::Device> device_picked_for(db::Transaction& tx, const db::Case& c) { return picked_for_case(tx, c); }
+
 ReserveOutcome reserve_for_case(db::Transaction& tx, const Actor& actor, db::Id case_id, db::Id device_id) {
     auto c = own_case(tx, actor, case_id);
     auto device = own_device(tx, actor, device_id);
@@ -139,14 +154,7 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     const Timestamp delivered_at = command.delivered_at.value_or(actor.now);
     if (auto refusal = check_delivery_time(delivered_at, c.applied_at, c.decided_at, actor.now)) refuse(*refusal);
 
-    auto check = delivery_check(tx, c, device, local_date(actor.now));
-    check.manual_included = command.manual_included;
-    check.training_recorded = command.training_recorded;
-    check.trained_who = command.trained_who;
-    check.fitted_and_tested = command.fitted_and_tested;
-    check.not_fitted_reason = command.not_fitted_reason;
-    if (auto other = picked_for_case(tx, c); other && other->id != device.id) check.other_device_picked = other->asset_tag;
-    add_as_of(tx, c, device, delivered_at, site_check_max_years, check);
+    auto check = delivery_gate_check(tx, actor, c, device, command, delivered_at, site_check_max_years);
     auto reasons = command.exchange ? check_exchange_delivery(check) : check_delivery(check);
     if (!reasons.empty()) refuse_all(reasons, status_for(reasons, device.status.state));
     if (!command.exchange)

@@ -33,6 +33,14 @@ struct DeliveryCommand {
     bool exchange = false;   // a replacement on a delivered case (server/services/exchange.h), not a first delivery
 };
 
+// Everything the delivery gate (shared/loans/delivery.h) is asked for this case, device and handover at
+// `delivered_at`: what deliver() checks, and what the delivery checklist shows before anything is saved.
+DeliveryCheck delivery_gate_check(db::Transaction& tx, const Actor& actor, const db::Case& c, const db::Device& device,
+                                  const DeliveryCommand& command, Timestamp delivered_at,
+                                  int site_check_max_years = default_site_check_max_years);
+// The device picked (reserved) for the case, if any.
+std::optional<db::Device> device_picked_for(db::Transaction& tx, const db::Case& c);
+
 struct DeliveryOutcome { db::Loan loan; db::Device device; db::Case c; };
 // The gate judges the device and paperwork as of command.delivered_at; a site check counts for
 // `site_check_max_years` (the unit's BHM_SITE_CHECK_MAX_YEARS).

@@ -1,0 +1,59 @@
+// One device: its state, model and labels, and its audit trail told in plain words ("Returned by
+// warehouse at lager-1, 3 Nov 2026 14:02") rather than raw events. Technicians and the warehouse
+// can open a service order here.
+import { h, field, clear } from '../dom.js';
+import { t, formatDate } from '../i18n.js';
+import { get, post, ApiProblem } from '../api.js';
+import { stateText } from '../parts/labels.js';
+import { problemText, ruleText } from '../parts/problem_text.js';
+import * as session from '../session.js';
+import { sentence } from '../parts/history_sentence.js';
+
+export default {
+  title: 'device.title',
+  async render(main, { id }) {
+    const [device, history] = await Promise.all([get(`/devices/${id}`), get(`/devices/${id}/history`)]);
+    const model = device.model || {};
+    main.append(h('h1', { text: t('device.heading', { tag: device.asset_tag }) }),
+      h('dl', { class: 'card facts' },
+        h('dt', { text: t('device.model') }), h('dd', { text: `${model.manufacturer || ''} ${model.name || ''}` }),
+        h('dt', { text: t('device.serial') }), h('dd', { text: device.serial }),
+        h('dt', { text: t('device.state') }), h('dd', { id: 'device-state', text: stateText(device.state) }),
+        h('dt', { text: t('device.location') }), h('dd', { text: device.location || '–' }),
+        h('dt', { text: t('device.inspection_due') }), h('dd', { text: device.inspection_due ? formatDate(device.inspection_due) : t('inspection.never') }),
+        h('dt', { text: t('device.label') }), h('dd', { class: 'row' }, ['png', 'svg', 'zpl'].map((f) =>
+          h('a', { href: `/api/v1/devices/${device.id}/label.${f}`, download: `${device.asset_tag}.${f}`, text: f.toUpperCase() })))));
+    if (session.hasRole('warehouse', 'technician', 'manager', 'admin') && ['received', 'returned', 'in_service'].includes(device.state) && !device.cleaned) {
+      const said = h('span', { role: 'status' });
+      main.append(h('p', { class: 'row' }, h('button', { type: 'button', id: 'device-cleaned', text: t('device.record_cleaning'), onclick: async () => {
+        try { await post(`/devices/${device.id}/cleaning`); location.reload(); } catch (err) {
+          if (!(err instanceof ApiProblem)) throw err;
+          said.textContent = `${problemText(err.body)} ${ruleText(err.body)}`;
+        }
+      } }), said));
+    }
+    if (session.hasRole('technician', 'manager', 'admin') && device.state !== 'on_loan')
+      main.append(h('p', {}, h('a', { href: `#/inspect/${device.id}`, text: t('inspections.inspect') })));
+    if (session.hasRole('warehouse', 'technician', 'manager', 'admin') && ['available', 'returned', 'received'].includes(device.state)) {
+      const fault = h('textarea', { id: 'device-fault', rows: 2 });
+      const said = h('div', { role: 'status' });
+      const form = h('form', { class: 'card' }, h('h2', { text: t('service.open_title') }),
+        field(t('service.fault'), fault, t('service.no_national_id')),
+        h('button', { type: 'submit', text: t('service.open') }), said);
+      form.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        clear(said);
+        try {
+          await post(`/devices/${device.id}/service-orders`, { fault: fault.value.trim() });
+          said.append(h('p', { class: 'ok-text', text: t('service.opened_ok') }), h('a', { href: '#/service', text: t('nav.service') }));
+        } catch (err) {
+          if (!(err instanceof ApiProblem)) throw err;
+          said.append(h('p', { class: 'error', text: `${problemText(err.body)} ${ruleText(err.body)}` }));
+        }
+      });
+      main.append(form);
+    }
+    main.append(h('h2', { text: t('device.history') }),
+      h('ol', { class: 'timeline', id: 'device-history' }, [...history.events].reverse().map((e) => h('li', { 'data-kind': e.kind, text: sentence(e) }))));
+  },
+};
