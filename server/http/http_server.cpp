@@ -4,17 +4,12 @@
 // leaves the next pipelined one unread in the kernel.
 #include "server/http/http_server.h"
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <openssl/err.h>
 #include <openssl/ssl.h>
 
 #include <Poco/Logger.h>
@@ -28,7 +23,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "server/http/body_framing.h"
+#include "server/http/listening_socket.h"
+#include "server/http/request_reader.h"
+#include "server/http/socket_io.h"
 #include "server/http/tls_context.h"
 #include "server/http/wire_response.h"
 #include "server/http/worker_pool.h"
@@ -44,67 +41,6 @@ constexpr auto linger_time = std::chrono::milliseconds(1000);   // reading what 
 constexpr std::size_t read_chunk = 64 * 1024;
 
 [[noreturn]] void throw_errno(const char* what) { throw std::system_error(errno, std::generic_category(), what); }
-
-std::string peer_address(const sockaddr_storage& address) {
-    char text[INET6_ADDRSTRLEN] = "?";
-    if (address.ss_family == AF_INET)
-        inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in&>(address).sin_addr, text, sizeof text);
-    else if (address.ss_family == AF_INET6)
-        inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6&>(address).sin6_addr, text, sizeof text);
-    return text;
-}
-
-bool is_json_media_type(const std::optional<std::string>& content_type) {
-    if (!content_type) return false;
-    std::string type = content_type->substr(0, content_type->find(';'));
-    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
-    for (auto& c : type) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return type == "application/json";
-}
-
-// One read or write on a connection, plain or TLS: how many bytes, and what to wait for next.
-enum class Io { done, wait_read, wait_write, closed };
-struct IoResult {
-    std::size_t bytes = 0;
-    Io next = Io::done;
-};
-
-IoResult tls_result(SSL* tls, int n) {
-    if (n > 0) return {static_cast<std::size_t>(n), Io::done};
-    switch (SSL_get_error(tls, n)) {
-        case SSL_ERROR_WANT_READ: return {0, Io::wait_read};
-        case SSL_ERROR_WANT_WRITE: return {0, Io::wait_write};
-        default: ERR_clear_error(); return {0, Io::closed};   // close_notify, a reset, or a failed handshake
-    }
-}
-
-IoResult receive(int fd, SSL* tls, char* buffer, std::size_t size) {
-    if (tls) {
-        ERR_clear_error();
-        return tls_result(tls, SSL_read(tls, buffer, static_cast<int>(size)));
-    }
-    for (;;) {
-        const ssize_t n = ::recv(fd, buffer, size, 0);
-        if (n > 0) return {static_cast<std::size_t>(n), Io::done};
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return {0, Io::wait_read};
-        return {0, Io::closed};
-    }
-}
-
-IoResult transmit(int fd, SSL* tls, const char* data, std::size_t size) {
-    if (tls) {
-        ERR_clear_error();
-        return tls_result(tls, SSL_write(tls, data, static_cast<int>(size)));
-    }
-    for (;;) {
-        const ssize_t n = ::send(fd, data, size, MSG_NOSIGNAL);
-        if (n > 0) return {static_cast<std::size_t>(n), Io::done};
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return {0, Io::wait_write};
-        return {0, Io::closed};
-    }
-}
 
 Response overloaded(const std::string& why) {
     Response r = problem_response(503, "server_busy", why + " Try again in a moment.");
@@ -137,30 +73,10 @@ public:
     }
 
     std::uint16_t listen(const std::string& address, std::uint16_t port) {
-        sockaddr_storage storage{};
-        socklen_t length = 0;
-        auto* v4 = reinterpret_cast<sockaddr_in*>(&storage);
-        auto* v6 = reinterpret_cast<sockaddr_in6*>(&storage);
-        if (inet_pton(AF_INET, address.c_str(), &v4->sin_addr) == 1) {
-            v4->sin_family = AF_INET;
-            v4->sin_port = htons(port);
-            length = sizeof *v4;
-        } else if (inet_pton(AF_INET6, address.c_str(), &v6->sin6_addr) == 1) {
-            v6->sin6_family = AF_INET6;
-            v6->sin6_port = htons(port);
-            length = sizeof *v6;
-        } else {
-            throw std::system_error(EINVAL, std::generic_category(), "not an IP address: " + address);
-        }
-        listener_ = ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-        if (listener_ < 0) throw_errno("socket");
-        int on = 1;
-        setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-        if (::bind(listener_, reinterpret_cast<sockaddr*>(&storage), length) < 0) throw_errno("bind");
-        if (::listen(listener_, 1024) < 0) throw_errno("listen");
-        if (getsockname(listener_, reinterpret_cast<sockaddr*>(&storage), &length) < 0) throw_errno("getsockname");
+        const Listener listener = open_listener(address, port);
+        listener_ = listener.fd;
         watch(listener_, listener_key, EPOLLIN, EPOLL_CTL_ADD);
-        return ntohs(storage.ss_family == AF_INET ? v4->sin_port : v6->sin6_port);
+        return listener.port;
     }
 
     void start() { thread_ = std::thread([this] { run(); }); }
@@ -196,7 +112,7 @@ private:
         bool close_after_write = false;
         RequestHead head;
         BodyFraming framing;
-        std::optional<ChunkedDecoder> chunked;
+        std::optional<BodyReader> body_reader;   // while the body arrives
         std::string body;
         std::optional<Caller> caller;
     };
@@ -393,63 +309,28 @@ private:
         }
     }
 
-    // Moves the request on as far as the bytes read allow.
+    // Moves the request on as far as the bytes read allow (request_reader.h draws its limits).
     void progress(Connection& c) {
-        const auto now = Clock::now();
         if (c.phase == Phase::idle) {
-            std::size_t skip = 0;   // empty lines before a request line are ignored (RFC 9112 § 2.2)
-            while (c.in.compare(skip, 2, "\r\n") == 0) skip += 2;
-            c.in.erase(0, skip);
+            skip_empty_lines(c.in);
             if (c.in.empty()) return;
             c.phase = Phase::head;
-            c.since = now;
+            c.since = Clock::now();
         }
         if (c.phase == Phase::head) {
-            const auto end = c.in.find("\r\n\r\n");
-            // A line that ends in a bare LF would never meet the CRLF CRLF looked for: refuse it now.
-            for (std::size_t lf = c.in.find('\n'); lf != std::string::npos && lf < end; lf = c.in.find('\n', lf + 1))
-                if (lf == 0 || c.in[lf - 1] != '\r')
-                    return refuse_request(c, 400, "malformed_request_line_end", "Each line of the request head must end with CR LF.");
-            if (end == std::string::npos) {
-                if (c.in.size() > limits_.max_head_bytes)
-                    refuse_request(c, 431, "head_too_large",
-                                   "The request head is larger than " + std::to_string(limits_.max_head_bytes) + " bytes.");
-                return;
-            }
-            if (end + 4 > limits_.max_head_bytes + 4)
-                return refuse_request(c, 431, "head_too_large",
-                                      "The request head is larger than " + std::to_string(limits_.max_head_bytes) + " bytes.");
-            auto parsed = parse_request_head(std::string_view(c.in).substr(0, end + 4));
-            c.in.erase(0, end + 4);
-            if (auto* error = std::get_if<FramingError>(&parsed)) return refuse_request(c, *error);
-            c.head = std::move(std::get<RequestHead>(parsed));
-            if (!is_known_method(c.head.method))
-                return refuse_request(c, 501, "method_not_implemented",
-                                      "The method '" + c.head.method + "' is not one this server knows.");
-            auto framing = body_framing(c.head, limits_.max_body_bytes);
-            if (auto* error = std::get_if<FramingError>(&framing)) return refuse_request(c, *error);
-            c.framing = std::get<BodyFraming>(framing);
-            if (!c.framing.declares_body()) return dispatch(c);
-            if (!is_json_media_type(c.head.field("content-type")))
-                return refuse_request(c, 415, "unsupported_media_type",
-                                      "The body must be declared as 'Content-Type: application/json'.");
-            return screen(c);
+            HeadRead read = read_request_head(c.in, limits_);
+            if (read.kind == HeadRead::Kind::refused) return refuse_request(c, read.error);
+            if (read.kind == HeadRead::Kind::need_more) return;
+            c.head = std::move(read.head);
+            c.framing = read.framing;
+            return c.framing.declares_body() ? screen(c) : dispatch(c);
         }
         if (c.phase == Phase::body) {
-            if (c.framing.kind == BodyFraming::Kind::length) {
-                const auto want = static_cast<std::size_t>(c.framing.length) - c.body.size();
-                const auto take = std::min(want, c.in.size());
-                c.body.append(c.in, 0, take);
-                c.in.erase(0, take);
-                if (c.body.size() == c.framing.length) dispatch(c);
-                return;
-            }
-            const auto used = c.chunked->feed(c.in);
-            c.in.erase(0, used);
-            if (const auto& error = c.chunked->error()) return refuse_request(c, *error);
-            if (c.chunked->done()) {
-                c.body = std::move(c.chunked->body());
-                c.chunked.reset();
+            const bool whole = c.body_reader->feed(c.in);
+            if (const auto& error = c.body_reader->error()) return refuse_request(c, *error);
+            if (whole) {
+                c.body = c.body_reader->take_body();
+                c.body_reader.reset();
                 dispatch(c);
             }
         }
@@ -530,7 +411,7 @@ private:
         c.phase = Phase::body;
         c.since = Clock::now();
         c.body.clear();
-        if (c.framing.kind == BodyFraming::Kind::chunked) c.chunked.emplace(limits_.max_body_bytes);
+        c.body_reader.emplace(c.framing, limits_.max_body_bytes);
         if (auto expect = c.head.field("expect"); expect && c.head.minor_version == 1) {
             // curl waits a second for this before it sends a larger body. Tiny: it fits the socket buffer.
             static const std::string go_on = "HTTP/1.1 100 Continue\r\n\r\n";
@@ -678,16 +559,5 @@ std::uint16_t HttpServer::listen(const std::string& address, std::uint16_t port)
 void HttpServer::start() { reactor_->start(); }
 void HttpServer::stop() { reactor_->stop(); }
 ConnectionCounts HttpServer::counts() const { return reactor_->counts(); }
-
-std::size_t raise_open_file_limit(std::size_t wanted) {
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 0;
-    if (limit.rlim_cur < wanted) {
-        limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? wanted : std::min<rlim_t>(wanted, limit.rlim_max);
-        setrlimit(RLIMIT_NOFILE, &limit);
-        getrlimit(RLIMIT_NOFILE, &limit);
-    }
-    return static_cast<std::size_t>(limit.rlim_cur);
-}
 
 }  // namespace bhm::server

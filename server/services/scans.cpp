@@ -39,30 +39,33 @@ std::string fingerprint(const ScanCommand& scan) {
 
 // An answer for another unit's scan id must not leak: treat it as a clash of ids. The same id with
 // another body is a station's broken id generator: refused, as payment APIs do with idempotency keys.
-std::optional<ScanReply> replay(db::Transaction& tx, const Caller& caller, const ScanCommand& scan) {
+std::optional<ScanReply> replay(db::Transaction& tx, const Caller& caller, const ScanCommand& scan,
+                                const std::string& print) {
     auto answer = tx.scan_answer(scan.id);
     if (!answer) return std::nullopt;
     if (answer->unit_id != caller.unit_id)
         fail(409, "scan_id_taken", "This scan id was already used by another station; make a new id.");
-    if (!answer->request_fingerprint.empty() && answer->request_fingerprint != fingerprint(scan))
+    if (!answer->request_fingerprint.empty() && answer->request_fingerprint != print)
         fail(422, "scan_id_reused",
              "This scan id was already used for a different scan; the station must make a new id for every scan.");
     return ScanReply{answer->http_status, stored_body(*answer)};
 }
 
-void keep(db::Transaction& tx, const Caller& caller, const ScanCommand& scan, const ScanReply& reply, Timestamp now) {
+void keep(db::Transaction& tx, const Caller& caller, const ScanCommand& scan, const std::string& print,
+          const ScanReply& reply, Timestamp now) {
     tx.insert_scan_answer(db::ScanAnswer{scan.id, caller.unit_id, scan.station, reply.status,
-                                         json_text(*reply.body), now, fingerprint(scan)});
+                                         json_text(*reply.body), now, print});
 }
 
 }  // namespace
 
 ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
     const Timestamp now = app.clock.now();
+    const std::string print = fingerprint(scan);   // once per scan: the replay check and the kept answer
     std::optional<ScanReply> reply;
     try {
         app.store.write([&](db::Transaction& tx) {
-            if ((reply = replay(tx, caller, scan))) return;
+            if ((reply = replay(tx, caller, scan, print))) return;
             Actor actor{caller, now, scan.id, scan.station, scan.scanned_at};
             auto result = run_scan_mode(tx, actor, scan);
             ScanReply ok;
@@ -78,7 +81,7 @@ ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
             }
             ok.body->set("message", result.message);
             ok.body->set("device", device_view(tx, result.device));
-            keep(tx, caller, scan, ok, now);
+            keep(tx, caller, scan, print, ok, now);
             reply = ok;
         });
         return *reply;
@@ -88,11 +91,11 @@ ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
         // The command rolled back; remember the refusal in its own transaction.
         ScanReply refused{error.status, refusal_body(error, scan)};
         app.store.write([&](db::Transaction& tx) {
-            if (auto earlier = replay(tx, caller, scan)) {
+            if (auto earlier = replay(tx, caller, scan, print)) {
                 refused = *earlier;
                 return;
             }
-            keep(tx, caller, scan, refused, now);
+            keep(tx, caller, scan, print, refused, now);
         });
         return refused;
     }

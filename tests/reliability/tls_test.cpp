@@ -56,9 +56,11 @@ public:
         REQUIRE(printed().find("listening on https://127.0.0.1:" + std::to_string(port)) != std::string::npos);
     }
     ~TlsServer() {
-        kill(pid_, SIGTERM);
-        int status = 0;
-        waitpid(pid_, &status, 0);
+        if (pid_ > 0) {   // never kill(-1, ...): that would signal every process
+            kill(pid_, SIGTERM);
+            int status = 0;
+            waitpid(pid_, &status, 0);
+        }
         std::error_code ec;
         std::filesystem::remove_all(folder_, ec);
     }
