@@ -13,6 +13,7 @@ export const routes = [
   { path: '/inspections', menu: 'nav.inspections', roles: technical, load: () => import('./pages/inspections_due.js') },
   { path: '/inspect/:id', roles: technical, load: () => import('./pages/inspection_form.js') },
   { path: '/service', menu: 'nav.service', roles: technical, load: () => import('./pages/service_orders.js') },
+  { path: '/instruments', menu: 'nav.instruments', roles: technical, load: () => import('./pages/instruments.js') },
   { path: '/cases', menu: 'nav.cases', roles: casework, load: () => import('./pages/cases.js') },
   { path: '/cases/new', menu: 'nav.new_case', roles: casework, load: () => import('./pages/case_new.js') },
   { path: '/cases/:id', roles: casework, load: () => import('./pages/case_detail.js') },
