@@ -5,6 +5,7 @@ const scanning = ['warehouse', 'technician', 'manager', 'admin'];
 const technical = ['technician', 'manager', 'admin'];
 const casework = ['caseworker', 'manager', 'admin'];
 const managing = ['manager', 'admin'];
+const delivering = ['warehouse', 'caseworker', 'manager', 'admin'];
 
 export const routes = [
   { path: '/scan', menu: 'nav.scan', roles: scanning, load: () => import('./pages/scan_station.js') },
@@ -17,6 +18,7 @@ export const routes = [
   { path: '/cases', menu: 'nav.cases', roles: casework, load: () => import('./pages/cases.js') },
   { path: '/cases/new', menu: 'nav.new_case', roles: casework, load: () => import('./pages/case_new.js') },
   { path: '/cases/:id', roles: casework, load: () => import('./pages/case_detail.js') },
+  { path: '/transfers', menu: 'nav.transfers', roles: delivering, load: () => import('./pages/transfers.js') },
   { path: '/dashboard', menu: 'nav.dashboard', roles: managing, load: () => import('./pages/dashboard.js') },
   { path: '/dashboard/:list', roles: managing, load: () => import('./pages/dashboard_list.js') },
   { path: '/report', menu: 'nav.report', roles: managing, load: () => import('./pages/annual_report.js') },
