@@ -18,6 +18,7 @@ export const routes = [
   { path: '/cases', menu: 'nav.cases', roles: casework, load: () => import('./pages/cases.js') },
   { path: '/cases/new', menu: 'nav.new_case', roles: casework, load: () => import('./pages/case_new.js') },
   { path: '/cases/:id', roles: casework, load: () => import('./pages/case_detail.js') },
+  { path: '/cases/:id/exchange', roles: delivering, load: () => import('./pages/exchange.js') },
   { path: '/transfers', menu: 'nav.transfers', roles: delivering, load: () => import('./pages/transfers.js') },
   { path: '/dashboard', menu: 'nav.dashboard', roles: managing, load: () => import('./pages/dashboard.js') },
   { path: '/dashboard/:list', roles: managing, load: () => import('./pages/dashboard_list.js') },
