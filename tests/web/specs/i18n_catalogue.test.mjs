@@ -29,6 +29,8 @@ const families = {
   'residence.': ['home', 'institution'],
   'lymphoedema.': ['none', 'primary', 'secondary'],
   'handover.': ['discharge', 'shipped'],
+  'case.step_ended_': ['returned', 'lost', 'written_off', 'death', 'exchanged'],
+  'transfers.status_': ['pending', 'received'],
   'checklist.': ['decision', 'device', 'inspection', 'site_check', 'manual', 'training', 'fitted_and_tested', 'journal_note'],
   'service.status_': ['open', 'in_progress'],
   'inspect.method_': ['direct', 'differential', 'alternative'],

@@ -55,6 +55,8 @@ test('a patient\'s death: a date in the future is refused; then the loans end an
   assert.match(await page.textContent('#death-pickups'), new RegExp(device.asset_tag), 'the pick-up task names the device');
   assert.match(await page.textContent('#case-status'), /avsluttet/);
   assert.ok(await page.locator('#case-history li[data-kind=loan_ended_by_death]').count() >= 1);
+  assert.match(await page.textContent('#case-timeline'), /Avsluttet ved pasientens død/, 'the timeline says how the loan ended');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'death-done', 'the answer gets the focus');
   await checkBothSizes(page, 'case after a death');
   await screenshot(page, 'caseworker-death-recorded');
   const pickups = (await server.api('warehouse', 'GET', '/pickups')).body;

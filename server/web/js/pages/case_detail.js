@@ -22,7 +22,7 @@ function timeline(c) {
   if (c.decision) steps.push([t(c.decision.approved ? 'case.step_approved' : 'case.step_rejected', { days: w.application_to_decision_days ?? '–' }), c.decision.decided_at]);
   for (const loan of c.loans || []) {
     steps.push([t('case.step_delivered', { days: w.decision_to_delivery_days ?? '–' }), loan.delivered_at]);
-    if (loan.returned_at) steps.push([t('case.step_returned'), loan.returned_at]);
+    if (loan.returned_at) steps.push([t(`case.step_ended_${loan.end_reason || 'returned'}`), loan.returned_at]);
   }
   return h('ol', { class: 'timeline', id: 'case-timeline' }, steps.map(([what, at]) => h('li', {}, h('strong', { text: what }), ' · ', formatDateTime(at))),
     w.application_to_delivery_days !== null && w.application_to_delivery_days !== undefined
@@ -190,7 +190,7 @@ export default {
     function deathSection(c) {
       const section = h('section', { class: 'card', 'aria-labelledby': 'death-h' }, h('h2', { id: 'death-h', text: t('case.death') }));
       if (lastDeath) {
-        section.append(h('div', { class: 'ok-text', id: 'death-done', role: 'status' },
+        section.append(h('div', { class: 'ok-text', id: 'death-done', role: 'status', tabindex: -1 },
           h('p', { text: t('case.death_done', { on: formatDate(lastDeath.died_on) }) }),
           h('p', { text: lastDeath.pickup_tasks.length ? t('case.death_pickups', { n: lastDeath.pickup_tasks.length }) : t('case.death_no_loans') }),
           h('ul', { id: 'death-pickups' }, lastDeath.pickup_tasks.map((p) => h('li', { text: t('case.death_pickup', { tag: p.asset_tag, case: p.case_number, municipality: p.municipality || '' }) }))),
@@ -209,7 +209,8 @@ export default {
         h('button', { type: 'submit', id: 'death-submit', text: t('case.death_record') }), out);
       form.addEventListener('submit', (e) => {
         e.preventDefault();
-        attempt(out, async () => { lastDeath = await post(`/patients/${c.patient_id}/death`, { died_on: on.value, note: note.value.trim() || undefined }); });
+        attempt(out, async () => { lastDeath = await post(`/patients/${c.patient_id}/death`, { died_on: on.value, note: note.value.trim() || undefined }); })
+          .then(() => { const done = document.getElementById('death-done'); if (done) { done.scrollIntoView({ block: 'center' }); done.focus({ preventScroll: true }); } });
       });
       section.append(form);
       return section;
