@@ -153,6 +153,19 @@ test('the device page: a home visit (blank work refused), lost, and a write-off 
   assert.match(await tech.textContent('#device-state'), /utlånt/, 'the device stays on loan');
   await checkBothSizes(tech, 'device page at home');
   await screenshot(tech, 'device-home-visit');
+  // An inspection at the home: the form works for a device on loan, and it stays on loan.
+  await tech.click('#device-inspect');
+  await tech.waitForSelector('#v-equipment_leakage_ua:not(:empty)');
+  await tech.check('#i-visual');
+  await tech.check('#i-functional');
+  for (const input of await tech.$$('.reading:not([hidden]) input')) {
+    const name = await input.getAttribute('name');
+    if (!/insulation/.test(name)) await input.fill(/ohm/.test(name) ? '0.05' : '20');
+  }
+  await tech.waitForSelector('#i-overall.pass');
+  await tech.click('#i-save');
+  await tech.waitForSelector('#i-saved[data-passed=true]');
+  assert.equal((await server.api('technician', 'GET', `/devices/${c.open.device_id}`)).body.state, 'on_loan');
   noPageErrors(tech);
   await tech.context().close();
 
