@@ -163,8 +163,8 @@ export default {
     function transfersSection(c) {
       return h('section', { class: 'card', 'aria-labelledby': 'transfers-h' }, h('h2', { id: 'transfers-h', text: t('case.transfers') }),
         h('ul', { id: 'case-transfers' }, c.transfers.map((x) => h('li', { 'data-status': x.status },
-          t(x.status === 'pending' ? 'case.transfer_pending' : 'case.transfer_received', { from: x.from_unit, to: x.to_unit,
-            at: formatDateTime(x.status === 'pending' ? x.requested_at : x.received_at), reason: x.reason })))),
+          t(`case.transfer_${x.status}`, { from: x.from_unit, to: x.to_unit,
+            at: formatDateTime(x.status === 'received' ? x.received_at : x.requested_at), reason: x.reason })))),
         h('a', { href: '#/transfers', text: t('nav.transfers') }));
     }
 

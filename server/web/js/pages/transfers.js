@@ -36,7 +36,7 @@ export default {
           h('td', {}, ours(x, direction) ? h('a', { href: `#/devices/${x.device_id}`, text: x.asset_tag }) : x.asset_tag),
           h('td', { text: direction === 'in' ? x.from_unit : x.to_unit }),
           h('td', { text: x.reason }),
-          h('td', {}, h('span', { class: `pill ${x.status === 'pending' ? 'warn' : 'pass'}`, text: t(`transfers.status_${x.status}`) }),
+          h('td', {}, h('span', { class: `pill ${{ pending: 'warn', received: 'pass' }[x.status] || ''}`, text: t(`transfers.status_${x.status}`) }),
             ' ', x.status === 'received' ? t('transfers.received_at', { at: formatDateTime(x.received_at), by: x.received_by })
               : t('transfers.requested_at', { at: formatDateTime(x.requested_at), by: x.requested_by }),
             direction === 'in' && x.status === 'pending' && mayReceive
