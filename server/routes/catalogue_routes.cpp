@@ -1,5 +1,7 @@
 // The catalogue and the organisation: categories with their rules, device
 // models, the caller's unit (a manager sees the region), warehouses and shelves.
+#include <map>
+
 #include "server/routes/route_support.h"
 #include "shared/barcode/gs1_check_digit.h"
 #include "shared/inspection/iec62353.h"
@@ -64,6 +66,29 @@ void add_catalogue_routes(Router& router, App& app) {
                     o->set("code", u.code);
                     o->set("name", u.name);
                     o->set("region_id", u.region_id);
+                    items->add(o);
+                }
+                return items;
+            }));
+        }});
+
+    // Where a case can be transferred (POST /cases/{id}/transfer): every unit in the country, by name and
+    // region only, so a caseworker can pick the receiving unit of a patient who moves out of the region.
+    router.add({"GET", "/api/v1/units/directory", Access::user, case_roles,
+        "Every BHM unit in the country with its region (id, code, name): the receiving units of a transfer.", "",
+        [&app](Request& request) {
+            return Response::json(in_read(app, request, [](db::Transaction& tx, const Actor& actor) {
+                std::map<db::Id, std::string> regions;
+                for (const auto& r : tx.regions()) regions[r.id] = r.name;
+                Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+                for (const auto& u : tx.units()) {
+                    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+                    o->set("id", u.id);
+                    o->set("code", u.code);
+                    o->set("name", u.name);
+                    o->set("region_id", u.region_id);
+                    o->set("region", regions[u.region_id]);
+                    o->set("own", u.id == actor.caller.unit_id);
                     items->add(o);
                 }
                 return items;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "server/services/loans.h"
+#include "shared/loans/exchange.h"
 
 namespace bhm::server {
 namespace {
@@ -15,7 +16,7 @@ struct Item {
     std::vector<std::string> codes;
 };
 const std::vector<Item> items{
-    {"decision", {"case_not_approved"}},
+    {"decision", {"case_not_approved", "case_not_delivered"}},
     {"device", {"device_not_available", "wrong_category", "no_device_picked", "other_device_picked", "device_not_yet_received"}},
     {"inspection", {"inspection_missing", "inspection_overdue", "inspection_missing_at_delivery", "inspection_due_at_delivery"}},
     {"site_check", {"site_check_missing", "site_check_after_delivery"}},
@@ -34,7 +35,8 @@ bool flag(const Request& request, const std::string& name) { return request.quer
 void add_delivery_check_routes(Router& router, App& app) {
     router.add({"GET", "/api/v1/cases/{id}/delivery-check", Access::user, delivery_roles,
         "The delivery checklist from the delivery gate: each item ok or with the rule it misses "
-        "(?device_id= default the picked device, &manual_included=&training_recorded=&trained=&fitted_and_tested=true).", "",
+        "(?device_id= default the picked device, &manual_included=&training_recorded=&trained=&fitted_and_tested=true; "
+        "&exchange=true judges device_id as the replacement in an exchange at home, POST /cases/{id}/exchanges).", "",
         [&app](Request& request) {
             std::optional<db::Id> device_id;
             if (auto text = request.query_value("device_id")) device_id = query_int(text, "device_id", 0, 1, 2'000'000'000);
@@ -51,8 +53,8 @@ void add_delivery_check_routes(Router& router, App& app) {
                     handover.trained_who = request.query_value("trained").value_or("");
                     handover.fitted_and_tested = flag(request, "fitted_and_tested");
                     handover.not_fitted_reason = request.query_value("not_fitted_reason").value_or("");
-                    reasons = check_delivery(delivery_gate_check(tx, actor, c, *device, handover, actor.now,
-                                                                 app.site_check_max_years));
+                    auto gate = delivery_gate_check(tx, actor, c, *device, handover, actor.now, app.site_check_max_years);
+                    reasons = flag(request, "exchange") ? check_exchange_delivery(gate) : check_delivery(gate);
                 } else {
                     reasons.push_back(Refusal{"no_device_picked", "No device is picked for this case yet.", ""});
                 }

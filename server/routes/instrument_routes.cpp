@@ -2,11 +2,13 @@
 // calibration date, calibration interval). An inspection names one of them.
 #include "server/routes/route_support.h"
 #include "server/services/instruments.h"
+#include "shared/core/norway_time.h"
 
 namespace bhm::server {
 namespace {
 
-Poco::JSON::Object::Ptr instrument_view(const db::TestInstrumentRecord& r) {
+// `in_calibration` is the inspection's own check (shared/inspection/test_instrument.h) for a test made today.
+Poco::JSON::Object::Ptr instrument_view(const db::TestInstrumentRecord& r, Date today) {
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
     o->set("id", r.id);
     o->set("identity", r.identity);
@@ -14,6 +16,7 @@ Poco::JSON::Object::Ptr instrument_view(const db::TestInstrumentRecord& r) {
     o->set("calibration_interval_months", r.calibration_interval_months);
     const TestInstrument domain{r.identity, r.calibrated_on, r.calibration_interval_months};
     o->set("calibration_expires_on", to_iso(calibration_expires_on(domain)));
+    o->set("in_calibration", !check_inspection_instrument(domain, r.identity, today).has_value());
     o->set("registered_at", to_iso(r.registered_at));
     o->set("registered_by", r.registered_by);
     return o;
@@ -35,7 +38,7 @@ void add_instrument_routes(Router& router, App& app) {
         [&app](Request& request) {
             return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) {
                 Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-                for (const auto& r : tx.test_instruments(actor.caller.unit_id)) items->add(instrument_view(r));
+                for (const auto& r : tx.test_instruments(actor.caller.unit_id)) items->add(instrument_view(r, local_date(actor.now)));
                 return items;
             }));
         }});
@@ -48,7 +51,7 @@ void add_instrument_routes(Router& router, App& app) {
             InstrumentCommand command{required_string(body, "identity", 200), required_date(body, "calibrated_on"),
                                       interval_of(body)};
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return instrument_view(register_instrument(tx, actor, command));
+                return instrument_view(register_instrument(tx, actor, command), local_date(actor.now));
             }), 201);
         }});
 
@@ -60,7 +63,8 @@ void add_instrument_routes(Router& router, App& app) {
             const Date calibrated_on = required_date(body, "calibrated_on");
             const auto interval = interval_of(body);
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return instrument_view(record_calibration(tx, actor, request.id_param(), calibrated_on, interval));
+                return instrument_view(record_calibration(tx, actor, request.id_param(), calibrated_on, interval),
+                                   local_date(actor.now));
             }));
         }});
 }

@@ -4,6 +4,9 @@
 // command it previews, is limited to its roles and unit, and is listed in openapi.json.
 #include <catch2/catch.hpp>
 
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/LocalDateTime.h>
+
 #include "api_client.h"
 #include "server_process.h"
 #include "workflow_steps.h"
@@ -144,4 +147,46 @@ TEST_CASE("open service orders and the report's chart figures are listed for the
                              "/api/v1/requester-rights", "/api/v1/cases/{id}/delivery-check", "/api/v1/dashboard",
                              "/api/v1/service-orders", "/api/v1/reports/annual/charts"})
         CHECK(paths->has(path));
+}
+
+TEST_CASE("the weekly flows' pages: every unit to transfer to, an exchange's checklist, an instrument's calibration", "[e2e][pages]") {
+    ServerProcess server;
+    auto caseworker = login(server, "caseworker");
+    // Every unit of the country (a patient may move to another region), the caller's own one marked.
+    auto units = caseworker.get("/api/v1/units/directory");
+    INFO(units.describe());
+    REQUIRE(units.status == 200);
+    auto list = units.array();
+    CHECK(list->size() == 4);
+    CHECK(first_with(list, "code", "UNN")->getValue<bool>("own"));
+    CHECK_FALSE(first_with(list, "code", "OUS")->getValue<bool>("own"));
+    CHECK(first_with(list, "code", "OUS")->getValue<std::string>("region") == "Helse Sør-Øst");
+    CHECK(login(server, "warehouse").get("/api/v1/units/directory").status == 403);
+
+    // Demo case 3 is delivered with a device at home; device 1 is an available oxygen concentrator. As a first
+    // delivery the gate refuses the case (not approved); as the replacement in an exchange it does not.
+    auto first = caseworker.get("/api/v1/cases/3/delivery-check?device_id=1");
+    REQUIRE(first.status == 200);
+    CHECK_FALSE(first_with(first.object()->getArray("items"), "item", "decision")->getValue<bool>("ok"));
+    auto exchange = caseworker.get("/api/v1/cases/3/delivery-check?exchange=true&device_id=1&manual_included=true"
+                                   "&training_recorded=true&trained=pasient&fitted_and_tested=true");
+    INFO(exchange.describe());
+    REQUIRE(exchange.status == 200);
+    CHECK(exchange.object()->getValue<bool>("may_deliver"));
+    auto approved = caseworker.get("/api/v1/cases/1/delivery-check?exchange=true");
+    auto decision = first_with(approved.object()->getArray("items"), "item", "decision");
+    CHECK(decision->getArray("missing")->getObject(0)->getValue<std::string>("code") == "case_not_delivered");
+
+    // The register says whether an instrument may be used today, by the inspection's own rule.
+    auto technician = login(server, "technician");
+    auto old = technician.post("/api/v1/instruments", R"j({"identity":"Old tester (SN 1)","calibrated_on":"2019-05-01"})j");
+    INFO(old.describe());
+    REQUIRE(old.status == 201);
+    CHECK_FALSE(old.object()->getValue<bool>("in_calibration"));
+    const std::string today = Poco::DateTimeFormatter::format(Poco::LocalDateTime(), "%Y-%m-%d");
+    auto renewed = technician.post("/api/v1/instruments/" + std::to_string(old.object()->getValue<int>("id")) + "/calibrations",
+                                   R"({"calibrated_on":")" + today + R"("})");
+    INFO(renewed.describe());
+    REQUIRE(renewed.status == 200);
+    CHECK(renewed.object()->getValue<bool>("in_calibration"));
 }

@@ -184,6 +184,8 @@ const std::vector<Row> table{
      "401 401 401 401 401 403 ok  403 ok  ok  ok  ok  ok"},
     {"GET /api/v1/units", "/api/v1/units",
      "401 401 401 401 401 403 200 200 200 200 200 200 200"},
+    {"GET /api/v1/units/directory", "/api/v1/units/directory",
+     "401 401 401 401 401 403 403 403 200 200 200 403 200"},
     {"GET /api/v1/cases/{id}/delivery-check", "/api/v1/cases/{none}/delivery-check",
      "401 401 401 401 401 403 ok  403 ok  ok  ok  ok  ok"},
     {"GET /api/v1/dashboard", "/api/v1/dashboard",

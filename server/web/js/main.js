@@ -5,6 +5,7 @@ import { t, loadLanguage, savedLanguage, currentLanguage } from './i18n.js';
 import { whenSignedOut, ApiProblem, Unreachable } from './api.js';
 import * as session from './session.js';
 import { routes, home, match } from './routes.js';
+import { problemText } from './parts/problem_text.js';
 
 const main = document.getElementById('main');
 const top = document.getElementById('top');
@@ -82,7 +83,7 @@ async function route() {
     const key = e instanceof ApiProblem && [403, 404].includes(e.status) ? `error.http_${e.status}`
       : e instanceof Unreachable ? 'error.unreachable' : 'error.unknown';
     main.append(h('section', { class: 'card', id: 'page-error', 'data-status': e.status || '' },
-      h('h1', { text: t(key) }), e instanceof ApiProblem && e.body.detail ? h('p', { text: e.body.detail }) : null,
+      h('h1', { text: t(key) }), e instanceof ApiProblem && (e.body.code || e.body.detail) ? h('p', { text: problemText(e.body) }) : null,
       h('a', { href: '#/', text: t('notfound.home') })));
     if (!(e instanceof ApiProblem) && !(e instanceof Unreachable)) console.error(e);
   }

@@ -16,9 +16,9 @@ before(async () => { server = await new BhmServer().start(); browser = await lau
 after(async () => { await browser?.close(); await server?.dispose(); });
 
 const pagesByRole = {
-  warehouse: ['/scan', '/stock', '/pickups'],
-  technician: ['/inspections', '/service'],
-  caseworker: ['/cases', '/cases/new', '/cases/1'],
+  warehouse: ['/scan', '/stock', '/pickups', '/transfers'],
+  technician: ['/inspections', '/service', '/instruments'],
+  caseworker: ['/cases', '/cases/new', '/cases/1', '/cases/3', '/cases/3/exchange'],
   manager: ['/dashboard', '/dashboard/overdue-loans', '/report', '/devices/1'],
   admin: ['/admin/users', '/admin/stations'],
 };

@@ -80,3 +80,28 @@ export async function loadTimes(page) {
 }
 
 export function noPageErrors(page) { assert.deepEqual(page.errors, [], 'errors thrown in the page'); }
+
+// axe at both sizes on the page as it stands (1280×800, then the 10-inch tablet's 800×1280), and no
+// sideways scrolling on the tablet; the page is left at its first size.
+export async function checkBothSizes(page, name) {
+  const first = page.viewportSize();
+  await checkAccessibility(page, `${name} at 1280×800`);
+  await page.setViewportSize(tablet);
+  await checkAccessibility(page, `${name} at 800×1280`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `${name} fits 800 px wide (overflow ${overflow} px)`);
+  await page.setViewportSize(first || desktop);
+}
+
+// Presses Tab until the element matching `selector` has the focus, and checks the focus is visible there.
+export async function tabTo(page, selector, most = 80) {
+  for (let i = 0; i < most; i++) {
+    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) {
+      const style = await page.evaluate(() => { const s = getComputedStyle(document.activeElement); return `${s.outlineStyle} ${s.outlineWidth}`; });
+      assert.ok(!/^none|\s0px$/.test(style), `focus visible on ${selector} (${style})`);
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`${selector} was not reached with Tab in ${most} presses`);
+}

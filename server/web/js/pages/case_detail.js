@@ -7,6 +7,7 @@ import { get, post, query, ApiProblem } from '../api.js';
 import { problemText, ruleText } from '../parts/problem_text.js';
 import { categoryName } from '../parts/labels.js';
 import { sentence } from '../parts/history_sentence.js';
+import * as session from '../session.js';
 
 function refusal(err) {
   if (!(err instanceof ApiProblem)) throw err;
@@ -21,7 +22,7 @@ function timeline(c) {
   if (c.decision) steps.push([t(c.decision.approved ? 'case.step_approved' : 'case.step_rejected', { days: w.application_to_decision_days ?? '–' }), c.decision.decided_at]);
   for (const loan of c.loans || []) {
     steps.push([t('case.step_delivered', { days: w.decision_to_delivery_days ?? '–' }), loan.delivered_at]);
-    if (loan.returned_at) steps.push([t('case.step_returned'), loan.returned_at]);
+    if (loan.returned_at) steps.push([t(`case.step_ended_${loan.end_reason || 'returned'}`), loan.returned_at]);
   }
   return h('ol', { class: 'timeline', id: 'case-timeline' }, steps.map(([what, at]) => h('li', {}, h('strong', { text: what }), ' · ', formatDateTime(at))),
     w.application_to_delivery_days !== null && w.application_to_delivery_days !== undefined
@@ -31,6 +32,7 @@ function timeline(c) {
 export default {
   title: 'case.title',
   async render(main, { id }) {
+    let lastDeath = null;   // the answer to a death just recorded, shown after the page reloads its data
     const reload = async () => { clear(main); await show(); };
     async function attempt(out, work) {
       clear(out);
@@ -54,7 +56,10 @@ export default {
         main.append(await deliverySection(c));
       }
       const open = (c.loans || []).find((l) => !l.returned_at);
-      if (open) main.append(reviewSection(open));
+      if (open) main.append(reviewSection(open), await atHomeSection(c, open));
+      if (c.transfers && c.transfers.length) main.append(transfersSection(c));
+      if (open && !(c.transfers || []).some((x) => x.status === 'pending')) main.append(await transferSection(c));
+      main.append(deathSection(c));
       if (c.decision) main.append(complaintSection(c));
       main.append(h('section', { class: 'card', 'aria-labelledby': 'history-h' }, h('h2', { id: 'history-h', text: t('case.history') }),
         h('ol', { class: 'timeline', id: 'case-history' }, [...history.events].reverse().map((e) => h('li', { 'data-kind': e.kind, text: sentence(e) })))));
@@ -142,6 +147,73 @@ export default {
         h('p', { text: t('case.review_due', { due: formatDate(loan.due_on) }) }),
         field(t('case.review_new_due'), due), field(t('case.review_reason'), reason, t('service.no_national_id')),
         h('div', { class: 'row' }, extend, back), out);
+    }
+
+    // The device at the patient's home: exchange it (a faulty one goes to service, a replacement goes out
+    // through the delivery gate) or open it for a home visit, from its own page.
+    async function atHomeSection(c, loan) {
+      const device = await get(`/devices/${loan.device_id}`);
+      return h('section', { class: 'card', 'aria-labelledby': 'home-h' }, h('h2', { id: 'home-h', text: t('case.at_home') }),
+        h('p', { text: t('case.at_home_device', { tag: device.asset_tag, model: device.model ? device.model.name : '', since: formatDate(loan.delivered_at) }) }),
+        h('p', { class: 'row' }, h('a', { href: `#/cases/${c.id}/exchange?device=${device.id}`, id: 'case-exchange', text: t('case.exchange') }),
+          h('a', { href: `#/devices/${device.id}`, text: t('case.device_page', { tag: device.asset_tag }) })));
+    }
+
+    // The case's transfers to or from another unit, with their state.
+    function transfersSection(c) {
+      return h('section', { class: 'card', 'aria-labelledby': 'transfers-h' }, h('h2', { id: 'transfers-h', text: t('case.transfers') }),
+        h('ul', { id: 'case-transfers' }, c.transfers.map((x) => h('li', { 'data-status': x.status },
+          t(`case.transfer_${x.status}`, { from: x.from_unit, to: x.to_unit,
+            at: formatDateTime(x.status === 'received' ? x.received_at : x.requested_at), reason: x.reason })))),
+        h('a', { href: '#/transfers', text: t('nav.transfers') }));
+    }
+
+    // The patient moves to another unit's area: the case goes over with its loan; the device's unit
+    // changes only when the receiving unit receives it.
+    async function transferSection(c) {
+      const units = (await get('/units/directory')).filter((u) => !u.own);
+      const to = h('select', { id: 't-unit' }, units.map((u) => h('option', { value: u.id, text: t('case.transfer_unit', { name: u.name, region: u.region }) })));
+      const reason = h('textarea', { id: 't-reason', rows: 2 });
+      const out = h('div');
+      const form = h('form', { novalidate: true }, h('p', { class: 'hint', text: t('case.transfer_hint') }),
+        field(t('case.transfer_to'), to), field(t('case.transfer_reason'), reason, t('service.no_national_id')),
+        h('button', { type: 'submit', id: 't-submit', text: t('case.transfer_start') }), out);
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        attempt(out, () => post(`/cases/${c.id}/transfer`, { to_unit_id: Number(to.value), reason: reason.value.trim() }));
+      });
+      return h('section', { class: 'card', 'aria-labelledby': 'transfer-h' }, h('h2', { id: 'transfer-h', text: t('case.transfer') }), form);
+    }
+
+    // The patient's death: every open loan of the patient ends and each device gets a pick-up task. What
+    // it did is shown after, from the server's answer.
+    function deathSection(c) {
+      const section = h('section', { class: 'card', 'aria-labelledby': 'death-h' }, h('h2', { id: 'death-h', text: t('case.death') }));
+      if (lastDeath) {
+        section.append(h('div', { class: 'ok-text', id: 'death-done', role: 'status', tabindex: -1 },
+          h('p', { text: t('case.death_done', { on: formatDate(lastDeath.died_on) }) }),
+          h('p', { text: lastDeath.pickup_tasks.length ? t('case.death_pickups', { n: lastDeath.pickup_tasks.length }) : t('case.death_no_loans') }),
+          h('ul', { id: 'death-pickups' }, lastDeath.pickup_tasks.map((p) => h('li', { text: t('case.death_pickup', { tag: p.asset_tag, case: p.case_number, municipality: p.municipality || '' }) }))),
+          session.hasRole('manager', 'admin') ? h('a', { href: '#/pickups', text: t('nav.pickups') }) : null));
+      }
+      if (c.patient_died_on) {
+        if (!lastDeath) section.append(h('p', { id: 'death-recorded', text: t('case.death_recorded', { on: formatDate(c.patient_died_on) }) }));
+        for (const p of c.pickup_tasks || []) section.append(h('p', { text: t('case.pickup_open', { tag: p.asset_tag, at: formatDateTime(p.created_at) }) }));
+        return section;
+      }
+      const on = h('input', { id: 'death-on', type: 'date' });
+      const note = h('textarea', { id: 'death-note', rows: 2 });
+      const out = h('div');
+      const form = h('form', { novalidate: true }, h('p', { class: 'hint', text: t('case.death_hint') }),
+        field(t('case.death_on'), on), field(t('case.death_note'), note, t('service.no_national_id')),
+        h('button', { type: 'submit', id: 'death-submit', text: t('case.death_record') }), out);
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        attempt(out, async () => { lastDeath = await post(`/patients/${c.patient_id}/death`, { died_on: on.value, note: note.value.trim() || undefined }); })
+          .then(() => { const done = document.getElementById('death-done'); if (done) { done.scrollIntoView({ block: 'center' }); done.focus({ preventScroll: true }); } });
+      });
+      section.append(form);
+      return section;
     }
 
     // A complaint about the decision (pasient- og brukerrettighetsloven § 7-2); the server records

@@ -8,6 +8,48 @@ import { stateText } from '../parts/labels.js';
 import { problemText, ruleText } from '../parts/problem_text.js';
 import * as session from '../session.js';
 import { sentence } from '../parts/history_sentence.js';
+import { attemptInto } from '../parts/refusal_box.js';
+
+// A form that posts one write and then reloads the page's data, or shows the refusal with its rule.
+function writeForm({ id, title, hint, fields, submit, send }) {
+  const out = h('div', { id: `${id}-out` });
+  const form = h('form', { class: 'card', id, novalidate: true, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h`, text: title }),
+    hint ? h('p', { class: 'hint', text: hint }) : null, fields, h('button', { type: 'submit', id: `${id}-submit`, text: submit }), out);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (await attemptInto(out, send)) location.reload();
+  });
+  return form;
+}
+
+// At the patient's home: a technician's service visit (the device stays on loan), or an exchange.
+function atHome(device) {
+  const parts = [];
+  if (session.hasRole('warehouse', 'caseworker', 'manager', 'admin'))
+    parts.push(h('p', {}, h('a', { href: `#/cases/${device.loan.case_id}/exchange?device=${device.id}`, id: 'device-exchange', text: t('device.exchange') })));
+  if (session.hasRole('technician', 'manager', 'admin')) {
+    const work = h('textarea', { id: 'visit-work', rows: 2 });
+    const used = h('input', { id: 'visit-parts' });
+    parts.push(writeForm({ id: 'home-visit', title: t('device.home_visit'), hint: t('device.home_visit_hint'),
+      fields: [field(t('service.work'), work, t('service.no_national_id')), field(t('service.parts'), used)], submit: t('device.home_visit_record'),
+      send: () => post(`/devices/${device.id}/home-visits`, { work: work.value.trim(), parts: used.value.trim() || undefined }) }));
+  }
+  return parts;
+}
+
+function lostForm(device) {
+  const note = h('textarea', { id: 'lost-note', rows: 2 });
+  return writeForm({ id: 'lost', title: t('device.lost'), hint: t(device.state === 'on_loan' ? 'device.lost_on_loan_hint' : 'device.lost_hint'),
+    fields: field(t('device.lost_note'), note, t('service.no_national_id')), submit: t('device.lost_record'),
+    send: () => post(`/devices/${device.id}/lost`, { note: note.value.trim() || undefined }) });
+}
+
+function writeOffForm(device) {
+  const reason = h('textarea', { id: 'write-off-reason', rows: 2 });
+  return writeForm({ id: 'write-off', title: t('device.write_off'), hint: t('device.write_off_hint'),
+    fields: field(t('device.write_off_reason'), reason, t('service.no_national_id')), submit: t('device.write_off_record'),
+    send: () => post(`/devices/${device.id}/write-off`, { reason: reason.value.trim() }) });
+}
 
 export default {
   title: 'device.title',
@@ -32,8 +74,10 @@ export default {
         }
       } }), said));
     }
-    if (session.hasRole('technician', 'manager', 'admin') && device.state !== 'on_loan')
-      main.append(h('p', {}, h('a', { href: `#/inspect/${device.id}`, text: t('inspections.inspect') })));
+    if (session.hasRole('technician', 'manager', 'admin') && !['lost', 'retired'].includes(device.state))
+      main.append(h('p', {}, h('a', { href: `#/inspect/${device.id}`, id: 'device-inspect',
+        text: t(device.state === 'on_loan' ? 'device.inspect_at_home' : 'inspections.inspect') })));
+    if (device.state === 'on_loan' && device.loan) main.append(...atHome(device));
     if (session.hasRole('warehouse', 'technician', 'manager', 'admin') && ['available', 'returned', 'received'].includes(device.state)) {
       const fault = h('textarea', { id: 'device-fault', rows: 2 });
       const said = h('div', { role: 'status' });
@@ -53,6 +97,8 @@ export default {
       });
       main.append(form);
     }
+    if (session.hasRole('warehouse', 'manager', 'admin') && !['lost', 'retired'].includes(device.state)) main.append(lostForm(device));
+    if (session.hasRole('manager', 'admin') && device.state !== 'retired') main.append(writeOffForm(device));
     main.append(h('h2', { text: t('device.history') }),
       h('ol', { class: 'timeline', id: 'device-history' }, [...history.events].reverse().map((e) => h('li', { 'data-kind': e.kind, text: sentence(e) }))));
   },

@@ -36,9 +36,12 @@ export default {
       rows[r.name] = h('div', { class: 'reading' }, field(`${t(`inspect.${r.name}`)} (${r.unit})`, inputs[r.name]), verdicts[r.name]);
     }
     // The tester is the signed-in user; the instrument comes from the unit's register, with its calibration.
-    const instruments = await get('/instruments');
+    // Those in calibration come first; one out of calibration is marked (the server refuses an inspection with it).
+    const instruments = (await get('/instruments')).sort((a, b) => Number(b.in_calibration) - Number(a.in_calibration));
     const instrument = h('select', { id: 'i-instrument', name: 'instrument' }, instruments.map((x) => h('option', {
-      value: x.identity, text: t('inspect.instrument_option', { identity: x.identity, until: formatDate(x.calibration_expires_on) }) })));
+      value: x.identity, 'data-calibrated': String(x.in_calibration),
+      text: t(x.in_calibration ? 'inspect.instrument_option' : 'inspect.instrument_option_expired',
+        { identity: x.identity, until: formatDate(x.calibration_expires_on) }) })));
     const notes = h('textarea', { id: 'i-notes', name: 'notes', rows: 2 });
     const overall = h('p', { id: 'i-overall', class: 'state', 'aria-live': 'polite' });
     const failures = h('ul', { id: 'i-failures' });
@@ -52,7 +55,8 @@ export default {
       h('div', { class: 'readings' }, readings.map((r) => rows[r.name])),
       h('div', { class: 'check' }, functional, h('label', { for: 'i-functional', text: t('inspect.functional_ok') })),
       h('p', { text: t('inspect.tester_is', { user: session.user().username }) }),
-      field(t('inspect.instrument'), instrument, t('inspect.instrument_hint')), field(t('inspect.notes'), notes),
+      field(t('inspect.instrument'), instrument, t('inspect.instrument_hint')),
+      h('p', {}, h('a', { href: '#/instruments', id: 'i-register', text: t('inspect.instrument_register') })), field(t('inspect.notes'), notes),
       overall, failures, save, result);
     main.append(h('h1', { text: t('inspect.title') }), form);
 

@@ -1,5 +1,6 @@
 // The technician's due list: devices in stock and on loan whose IEC 62353 inspection is due within
-// the chosen days or overdue, soonest first. A device on loan shows the municipality it is in.
+// the chosen days or overdue, soonest first. A device on loan shows the municipality it is in, and is
+// inspected at the home (it stays on loan).
 import { h, field, clear } from '../dom.js';
 import { t, formatDate } from '../i18n.js';
 import { get } from '../api.js';
@@ -28,8 +29,9 @@ export default {
           h('td', { text: stateText(d.state) }), h('td', { text: where }),
           h('td', {}, h('span', { class: d.overdue ? 'pill fail' : 'pill warn',
             text: d.inspection_due ? formatDate(d.inspection_due) : t('inspection.never') })),
-          h('td', {}, d.state === 'on_loan' ? '' : h('a', { href: `#/inspect/${d.id}`, text: t('inspections.inspect'),
-            'aria-label': t('inspections.inspect_tag', { tag: d.asset_tag }) }))));
+          h('td', {}, d.state === 'on_loan'
+            ? h('a', { href: `#/inspect/${d.id}`, text: t('inspections.inspect_at_home'), 'aria-label': t('inspections.inspect_at_home_tag', { tag: d.asset_tag }) })
+            : h('a', { href: `#/inspect/${d.id}`, text: t('inspections.inspect'), 'aria-label': t('inspections.inspect_tag', { tag: d.asset_tag }) }))));
       }
       summary.textContent = t('inspections.summary', { n: due.length, overdue: due.filter((d) => d.overdue).length });
     }

@@ -2,6 +2,8 @@
 // list of 10,000 rows costs no more than a list of 50, and "previous" goes back by the cursors seen.
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
+import { ApiProblem } from '../api.js';
+import { problemText } from './problem_text.js';
 
 export function pagedTable({ caption, columns, fetchPage, pageSize = 50, id }) {
   const body = h('tbody');
@@ -26,7 +28,7 @@ export function pagedTable({ caption, columns, fetchPage, pageSize = 50, id }) {
     try {
       page = await fetchPage(cursors[i], pageSize);
     } catch (e) {
-      if (mine === token) status.textContent = e.message;
+      if (mine === token) status.textContent = e instanceof ApiProblem ? problemText(e.body) : e.message;
       return;
     }
     if (mine !== token) return;
