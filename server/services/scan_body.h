@@ -21,6 +21,7 @@ struct ScanCommand {
     std::string mode;          // receive | return | issue | inspect | count
     std::string code;          // raw scanned text, GS as \u001d
     std::string case_number;   // issue mode
+    std::optional<int> quantity;   // consumable packs: how many (receive, issue) or counted (count); 1..100000
     std::optional<Timestamp> scanned_at;
 };
 
