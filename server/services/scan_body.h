@@ -21,8 +21,8 @@ struct ScanCommand {
     std::string mode;          // receive | return | issue | inspect | count
     std::string code;          // raw scanned text, GS as \u001d
     std::string case_number;   // issue mode
-    std::optional<int> quantity;   // consumable packs: how many (receive, issue) or counted (count); 1..100000
     std::optional<Timestamp> scanned_at;
+    std::optional<int> quantity = std::nullopt;   // consumable packs: how many (receive, issue) or counted; 0..100000
 };
 
 // Parses and checks one scan object (400 on malformed input).
