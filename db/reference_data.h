@@ -8,5 +8,7 @@ namespace bhm::db {
 
 // Upserts every reference_categories() entry and replaces its consumables. Idempotent.
 void seed_reference_categories(Transaction& transaction);
+// Adds every reference_consumables() item whose GTIN is missing (after the categories it names). Idempotent.
+void seed_reference_consumables(ConsumableRecords& records);
 
 }  // namespace bhm::db

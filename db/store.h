@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "db/access_records.h"
+#include "db/consumable_records.h"
 #include "db/flow_records.h"
 #include "db/records.h"
 
@@ -32,7 +33,9 @@ struct DeviceFilter {
     std::optional<Id> reserved_case_id;
 };
 
-class Transaction {
+// Transaction inherits the narrow record interfaces as they are split out (issue 9); a service names only
+// the one it needs (the consumables: ConsumableRecords).
+class Transaction : public ConsumableRecords {
 public:
     virtual ~Transaction() = default;
 

@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS queued_scan (
   detail      TEXT NOT NULL DEFAULT '',
   rule        TEXT NOT NULL DEFAULT '',
   refusal_code TEXT NOT NULL DEFAULT '',
-  answered_at TEXT NOT NULL DEFAULT ''
+  answered_at TEXT NOT NULL DEFAULT '',
+  quantity    INTEGER
 );
 CREATE INDEX IF NOT EXISTS queued_scan_state ON queued_scan(state, seq);
 )sql";
@@ -66,6 +67,10 @@ public:
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : "";
     }
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+    std::optional<int> optional_number(int col) const {
+        if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
+        return static_cast<int>(sqlite3_column_int64(stmt_, col));
+    }
 
 private:
     sqlite3* db_;
@@ -105,6 +110,9 @@ ScanQueue::ScanQueue(const std::string& path) {
         exec(db_, "PRAGMA journal_mode=WAL");
         exec(db_, "PRAGMA synchronous=FULL");
         exec(db_, schema);
+        // A queue file made before consumable quantities: add the column (NULL: no quantity).
+        Statement has(db_, "SELECT COUNT(*) FROM pragma_table_info('queued_scan') WHERE name = 'quantity'");
+        if (has.step() && has.integer(0) == 0) exec(db_, "ALTER TABLE queued_scan ADD COLUMN quantity INTEGER");
     } catch (const QueueError& e) {
         sqlite3_close(db_);
         throw QueueError("cannot use the scan queue '" + path + "': " + e.what());
@@ -117,21 +125,25 @@ void ScanQueue::append(const ScanEvent& scan) {
     std::lock_guard lock(mutex_);
     Statement insert(db_,
                      "INSERT OR IGNORE INTO queued_scan (id, station, mode, code, case_number, "
-                     "scanned_at) VALUES (?, ?, ?, ?, ?, ?)");
+                     "scanned_at, quantity) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, scan.id).bind(2, scan.station).bind(3, scan.mode).bind(4, scan.code);
-    insert.bind(5, scan.case_number).bind(6, scan.scanned_at).step();
+    insert.bind(5, scan.case_number).bind(6, scan.scanned_at);
+    if (scan.quantity) insert.bind(7, static_cast<std::int64_t>(*scan.quantity));
+    insert.step();
 }
 
 std::vector<QueuedScan> ScanQueue::pending(std::size_t limit) const {
     std::lock_guard lock(mutex_);
     Statement select(db_, (std::string("SELECT ") + scan_columns +
-                           ", attempts FROM queued_scan WHERE state = 'pending' ORDER BY seq LIMIT ?")
+                           ", attempts, quantity FROM queued_scan WHERE state = 'pending' ORDER BY seq LIMIT ?")
                               .c_str());
     select.bind(1, static_cast<std::int64_t>(limit));
     std::vector<QueuedScan> out;
-    while (select.step())
+    while (select.step()) {
         out.push_back(QueuedScan{select.integer(0), scan_from(select, 1),
                                  static_cast<int>(select.integer(7))});
+        out.back().scan.quantity = select.optional_number(8);
+    }
     return out;
 }
 
@@ -178,7 +190,7 @@ void ScanQueue::note_unanswered(const std::string& id) {
 std::vector<ReviewItem> ScanQueue::refusals() const {
     std::lock_guard lock(mutex_);
     Statement select(db_, (std::string("SELECT ") + scan_columns +
-                           ", status, result, title, detail, rule, refusal_code, answered_at "
+                           ", status, result, title, detail, rule, refusal_code, answered_at, quantity "
                            "FROM queued_scan WHERE state = 'refused' ORDER BY seq")
                               .c_str());
     std::vector<ReviewItem> out;
@@ -196,6 +208,7 @@ std::vector<ReviewItem> ScanQueue::refusals() const {
         item.answer.rule = select.text(11);
         item.answer.code = select.text(12);
         item.answered_at = select.text(13);
+        item.scan.quantity = select.optional_number(14);
         out.push_back(std::move(item));
     }
     return out;

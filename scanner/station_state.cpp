@@ -3,6 +3,8 @@
 // replaces) the case; END closes it; in issue mode a device scan needs an open case.
 #include "scanner/station_state.h"
 
+#include <algorithm>
+
 #include <array>
 #include <cctype>
 
@@ -107,12 +109,27 @@ StationStep apply_scan(const StationState& current, std::string_view raw) {
         return step(Kind::ignored, current, "END: no case is open");
     }
 
+    if (starts_with_ci(text, quantity_barcode_prefix)) {
+        const std::string_view digits = trim(text.substr(quantity_barcode_prefix.size()));
+        const bool numeric = !digits.empty() && digits.size() <= 6 &&
+                             std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const int quantity = numeric ? std::stoi(std::string(digits)) : -1;
+        if (quantity < 0 || quantity > 100000)
+            return step(Kind::refused, current, "quantity '" + std::string(text) + "' must be QTY:0 to QTY:100000");
+        StationState next = current;
+        next.quantity = quantity;
+        return step(Kind::quantity_set, next, "QTY " + std::to_string(quantity) + " for the next pack scan");
+    }
+
     if (text.empty()) return step(Kind::ignored, current, "empty scan ignored");
 
     if (current.mode == StationMode::issue && !current.case_number)
         return step(Kind::refused, current,
                     "issue mode: scan the case slip (CASE:<case number>) before the devices");
-    return step(Kind::send_scan, current, "");
+    StationStep send = step(Kind::send_scan, current, "");
+    send.quantity = current.quantity;   // a typed quantity goes with this one scan
+    send.state.quantity.reset();
+    return send;
 }
 
 }  // namespace bhm::scan

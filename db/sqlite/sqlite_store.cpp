@@ -67,7 +67,10 @@ SqliteStore::SqliteStore(const std::string& path) : session_(open_session(path))
     sql::execute(session_, "PRAGMA foreign_keys = ON");
     sql::query(session_, "PRAGMA busy_timeout = " + std::to_string(busy_timeout_ms));
     apply_migrations(session_, embedded_migrations(), system_now());
-    write([](Transaction& transaction) { seed_reference_categories(transaction); });
+    write([](Transaction& transaction) {
+        seed_reference_categories(transaction);
+        seed_reference_consumables(transaction);
+    });
 }
 
 void SqliteStore::write(const std::function<void(Transaction&)>& work) { run("BEGIN IMMEDIATE", false, work); }

@@ -137,6 +137,40 @@ public:
     Id append_patient_access(const PatientAccess&) override;
     std::vector<PatientAccess> patient_access_log(Id unit_id, const Page&) override;
 
+    // consumables.cpp: catalogue, lots and their status, stock levels
+    Id insert_consumable_item(const ConsumableItem&) override;
+    std::vector<ConsumableItem> consumable_items() override;
+    std::optional<ConsumableItem> consumable_item(Id) override;
+    std::optional<ConsumableItem> consumable_item_by_gtin(const std::string& gtin) override;
+    Id insert_lot(const ConsumableLot&) override;
+    std::optional<ConsumableLot> lot(Id) override;
+    std::optional<ConsumableLot> lot_in_warehouse(Id warehouse_id, Id item_id, const std::string& lot) override;
+    std::vector<ConsumableLot> lots_of_unit(Id unit_id, std::optional<Id> item_id) override;
+    std::vector<ConsumableLot> lots_by_number(Id item_id, const std::string& lot) override;
+    void change_lot_quantity(Id lot_id, int delta) override;
+    void set_lot_status(Id lot_id, LotStatus status, const std::string& reason, Timestamp at,
+                        const std::string& by) override;
+    std::vector<LotStatusChange> lot_status_changes(Id lot_id) override;
+    void put_stock_level(const StockLevel&) override;
+    std::vector<StockLevel> stock_levels(Id warehouse_id) override;
+
+    // consumable_orders.cpp: orders, lines, picks, standing orders
+    Id insert_consumable_order(const ConsumableOrder&) override;
+    void update_consumable_order(const ConsumableOrder&) override;
+    std::optional<ConsumableOrder> consumable_order(Id) override;
+    std::vector<ConsumableOrder> consumable_orders_of_case(Id case_id) override;
+    Id insert_order_line(const ConsumableOrderLine&) override;
+    std::vector<ConsumableOrderLine> order_lines(Id order_id) override;
+    Id insert_pick(const ConsumablePick&) override;
+    std::vector<ConsumablePick> picks_of_line(Id line_id) override;
+    std::vector<std::pair<Id, Timestamp>> last_consumable_delivery_by_case(Id unit_id) override;
+    std::vector<DeliveredConsumable> consumables_delivered_between(Id unit_id, Timestamp from, Timestamp to) override;
+    Id insert_standing_order(const StandingOrder&) override;
+    void update_standing_order(const StandingOrder&) override;
+    std::optional<StandingOrder> standing_order(Id) override;
+    std::vector<StandingOrder> standing_orders_of_unit(Id unit_id) override;
+    std::vector<StandingOrder> standing_orders_of_case(Id case_id) override;
+
 private:
     Poco::Data::Session& session_;
 };

@@ -114,7 +114,7 @@ int send_scans(ScanSource& source, ListenLimits& limits, SendSettings& settings)
             continue;
         }
         ScanEvent event = make_scan_event(station, to_string(state.mode), scan->raw,
-                                          state.case_number.value_or(""));
+                                          state.case_number.value_or(""), step.quantity);
         ServerAnswer answer = link.courier->deliver(event);
         screen.answer(event, answer);
         if (answer.kind == ServerAnswer::Kind::unauthorized) {

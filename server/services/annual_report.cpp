@@ -17,6 +17,8 @@ struct Figures {
     int lost_at_patient = 0, ended_by_death = 0, exchanged_for_service = 0, loans_written_off = 0;
     int devices_written_off = 0;
     std::int64_t device_cost_ore = 0;
+    std::int64_t consumable_cost_unit_paid_ore = 0, consumable_cost_municipality_paid_ore = 0;
+    int consumables_issued = 0;
     long loan_days_total = 0; int loans_ended = 0;
     long wait_decision_total = 0; int decided = 0;
     long wait_delivery_total = 0; int delivered_cases = 0;
@@ -105,6 +107,14 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
             return static_cast<db::Id>(last);
         });
         for (const auto& w : tx.write_offs_between(unit.id, from, to)) ++by_category[w.category].devices_written_off;
+        // Consumables delivered in the year, by the case's category and who pays (rule 8); never own equipment.
+        for (const auto& line : tx.consumables_delivered_between(unit.id, from, to)) {
+            if (line.own_equipment) continue;
+            auto& f = by_category[line.category];
+            f.consumables_issued += line.quantity;
+            (line.payer == Payer::device_tied ? f.consumable_cost_unit_paid_ore : f.consumable_cost_municipality_paid_ore) +=
+                line.price_ore * line.quantity;
+        }
         for (const auto& [category, f] : by_category) {
             Poco::JSON::Object::Ptr row = new Poco::JSON::Object;
             row->set("unit", unit.code);
@@ -123,13 +133,16 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
             row->set("average_days_application_to_delivery", average(f.wait_delivery_total, f.delivered_cases));
             row->set("devices_received", f.devices_received);
             row->set("device_cost_ore", f.device_cost_ore);
+            row->set("consumables_issued", f.consumables_issued);
+            row->set("consumable_cost_unit_paid_ore", f.consumable_cost_unit_paid_ore);
+            row->set("consumable_cost_municipality_paid_ore", f.consumable_cost_municipality_paid_ore);
             rows->add(row);
         }
     }
     Poco::JSON::Object::Ptr report = new Poco::JSON::Object;
     report->set("year", year);
     report->set("rows", rows);
-    report->set("note", "Consumable costs are not yet tracked; own equipment of institutions is never counted.");
+    report->set("note", "Own equipment of institutions is never counted, in devices or in consumables.");
     return report;
 }
 

@@ -1,6 +1,7 @@
 // The yearly figures the national network asks for (DOMAIN.md, seed 003): per
 // unit and device category, devices in use, new assignments, returns, loan
-// durations, waiting times and device costs. Own equipment is never counted.
+// durations, waiting times, device costs and consumable costs (unit-paid and municipality-paid, rule 8).
+// Own equipment is never counted.
 #pragma once
 
 #include <Poco/JSON/Object.h>

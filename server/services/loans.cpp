@@ -5,6 +5,7 @@
 
 #include "server/http/problem.h"
 #include "server/services/cases.h"
+#include "server/services/consumable_orders.h"
 #include "server/views/views.h"
 #include "shared/loans/delivery_time.h"
 #include "shared/loans/end_of_use.h"
@@ -194,6 +195,7 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     tx.update_case(c);
     record_event(tx, actor, EventDraft{"case_delivered", device.id, c.id, to_string(before), to_string(c.status),
                                        json_text(data)});
+    deliver_picked_with_device(tx, actor, c, delivered_at);   // picked consumables go out with the device
     return {loan, device, c};
 }
 

@@ -45,6 +45,11 @@ ScanCommand parse_scan(const Poco::JSON::Object::Ptr& object, const Caller& call
     scan.code = required_scanned_text(object, "code", 512);
     scan.case_number = optional_string(object, "case", 64).value_or("");
     scan.scanned_at = optional_timestamp(object, "scanned_at");
+    if (auto quantity = optional_int(object, "quantity")) {
+        if (*quantity < 0 || *quantity > 100000)
+            bad_request("invalid_field", "Field 'quantity' must be a whole number from 0 to 100000.");
+        scan.quantity = static_cast<int>(*quantity);
+    }
     // A station's token names the station; a logged-in user names it in the body.
     scan.station = caller.kind == Caller::Kind::station ? caller.name : optional_string(object, "station", 100).value_or("");
     return scan;

@@ -22,6 +22,7 @@ struct ScanCommand {
     std::string code;          // raw scanned text, GS as \u001d
     std::string case_number;   // issue mode
     std::optional<Timestamp> scanned_at;
+    std::optional<int> quantity = std::nullopt;   // consumable packs: how many (receive, issue) or counted; 0..100000
 };
 
 // Parses and checks one scan object (400 on malformed input).

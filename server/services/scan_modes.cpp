@@ -7,6 +7,7 @@
 #include <map>
 
 #include "server/http/problem.h"
+#include "server/services/consumable_scans.h"
 #include "server/services/loans.h"
 #include "server/services/receiving.h"
 #include "server/views/views.h"
@@ -121,6 +122,7 @@ static void check_mode_allowed(const Caller& caller, const std::string& mode) {
 ModeResult run_scan_mode(db::Transaction& tx, const Actor& actor, const ScanCommand& scan) {
     check_mode_allowed(actor.caller, scan.mode);
     auto code = parse_code(scan.code);
+    if (auto pack = run_consumable_scan(tx, actor, scan, code)) return *pack;   // a consumable's GTIN
     if (scan.mode == "receive") return receive(tx, actor, code);
     if (scan.mode == "return") return take_back(tx, actor, code);
     if (scan.mode == "issue") return issue(tx, actor, scan, code);

@@ -1,5 +1,7 @@
-// What each station mode does with a scanned device, inside the scan's transaction.
+// What each station mode does with a scanned device or consumable pack, inside the scan's transaction.
 #pragma once
+
+#include <Poco/JSON/Object.h>
 
 #include "server/services/actor.h"
 #include "server/services/scans.h"
@@ -7,9 +9,10 @@
 namespace bhm::server {
 
 struct ModeResult {
-    db::Device device;
+    std::optional<db::Device> device;   // a device scan
     std::string message;       // shown at the station
     std::optional<Refusal> warning;   // committed, but answered as a conflict (count mismatch)
+    Poco::JSON::Object::Ptr lot = nullptr;   // a consumable pack's lot instead of a device (consumable_scans.h)
 };
 
 ModeResult run_scan_mode(db::Transaction& tx, const Actor& actor, const ScanCommand& scan);

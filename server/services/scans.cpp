@@ -34,7 +34,10 @@ Poco::JSON::Object::Ptr refusal_body(const ApiError& error, const ScanCommand& s
 // What was scanned, as one digest: a resend of the same scan has the same fingerprint.
 std::string fingerprint(const ScanCommand& scan) {
     const std::string at = scan.scanned_at ? to_iso(*scan.scanned_at) : "";
-    return sha256_hex(scan.mode + '\x1f' + scan.code + '\x1f' + scan.case_number + '\x1f' + scan.station + '\x1f' + at);
+    // A typed quantity (consumable packs) joins the digest only when given, so earlier answers keep theirs.
+    const std::string quantity = scan.quantity ? '\x1f' + std::to_string(*scan.quantity) : "";
+    return sha256_hex(scan.mode + '\x1f' + scan.code + '\x1f' + scan.case_number + '\x1f' + scan.station + '\x1f' + at +
+                      quantity);
 }
 
 // An answer for another unit's scan id must not leak: treat it as a clash of ids. The same id with
@@ -80,7 +83,8 @@ ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
                 ok.body->set("replayed", false);
             }
             ok.body->set("message", result.message);
-            ok.body->set("device", device_view(tx, result.device));
+            if (result.device) ok.body->set("device", device_view(tx, *result.device));
+            if (result.lot) ok.body->set("lot", result.lot);
             keep(tx, caller, scan, print, ok, now);
             reply = ok;
         });

@@ -103,3 +103,21 @@ TEST_CASE("the queue file is in WAL mode") {
     ScanQueue q(dir.file("q.db"));
     CHECK(std::filesystem::exists(dir.file("q.db-wal")));
 }
+
+TEST_CASE("a consumable scan's quantity is kept in the queue file, and a scan without one has none") {
+    bhm::test::TempFolder dir;
+    {
+        ScanQueue q(dir.file("q.db"));
+        auto pack = scan_no(1);
+        pack.quantity = 12;
+        q.append(pack);
+        q.append(scan_no(2));
+    }
+    ScanQueue reopened(dir.file("q.db"));
+    auto pending = reopened.pending(10);
+    REQUIRE(pending.size() == 2);
+    CHECK(pending[0].scan.quantity == 12);
+    CHECK_FALSE(pending[1].scan.quantity.has_value());
+    CHECK(to_json(pending[0].scan)->getValue<int>("quantity") == 12);
+    CHECK_FALSE(to_json(pending[1].scan)->has("quantity"));
+}

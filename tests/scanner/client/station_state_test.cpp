@@ -88,3 +88,19 @@ TEST_CASE("mode names round-trip and unknown names are rejected") {
     CHECK_FALSE(station_mode_from("lend").has_value());
     CHECK_FALSE(station_mode_from("").has_value());
 }
+
+TEST_CASE("a QTY: code sets how many packs the next scan stands for, for that one scan only") {
+    StationState receive{StationMode::receive, std::nullopt};
+    auto typed = apply_scan(receive, "QTY:12");
+    CHECK(typed.kind == StationStep::Kind::quantity_set);
+    REQUIRE(typed.state.quantity == 12);
+    auto sent = apply_scan(typed.state, "]d2010709001200100617281231" "10A2611");
+    CHECK(sent.kind == StationStep::Kind::send_scan);
+    CHECK(sent.quantity == 12);
+    CHECK_FALSE(sent.state.quantity.has_value());
+    auto next = apply_scan(sent.state, "]d2010709001200100617281231" "10A2611");
+    CHECK_FALSE(next.quantity.has_value());
+    CHECK(apply_scan(receive, "QTY:abc").kind == StationStep::Kind::refused);
+    CHECK(apply_scan(receive, "QTY:100001").kind == StationStep::Kind::refused);
+    CHECK(apply_scan(receive, "QTY:0").state.quantity == 0);   // a count of none
+}
