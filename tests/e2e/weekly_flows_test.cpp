@@ -238,7 +238,7 @@ TEST_CASE("a complaint after the four-week deadline is recorded as late, not ref
     REQUIRE(c->getArray("complaints")->size() == 1);
 }
 
-TEST_CASE("a patient's death ends the loan, closes the case and creates a pick-up task; ended by death is its own "
+TEST_CASE("a patient's death ends the loan, closes the case and creates a pick-up task, ended by death is its own "
           "figure", "[e2e][flows]") {
     ServerProcess server;
     auto warehouse = login(server, "warehouse");
@@ -298,7 +298,7 @@ TEST_CASE("lost at the patient's home is counted as lost, not as a return", "[e2
     CHECK(text_of(c->getArray("loans")->getObject(0), "end_reason") == "lost");
 }
 
-TEST_CASE("a device is written off with a reason, ending its loan; the write-off is its own figure", "[e2e][flows]") {
+TEST_CASE("a device is written off with a reason, ending its loan, the write-off is its own figure", "[e2e][flows]") {
     ServerProcess server;
     auto warehouse = login(server, "warehouse");
     auto manager = login(server, "manager");
@@ -336,7 +336,7 @@ TEST_CASE("a device is written off with a reason, ending its loan; the write-off
     CHECK(figure(cpap_row(manager), "devices_written_off") == figure(before, "devices_written_off") + 2);
 }
 
-TEST_CASE("an exchange at home sends device A to service and B out through the delivery gate; the case stays open",
+TEST_CASE("an exchange at home sends device A to service and B out through the delivery gate, the case stays open",
           "[e2e][flows]") {
     ServerProcess server;
     auto warehouse = login(server, "warehouse");
@@ -399,7 +399,7 @@ TEST_CASE("a technician records a service visit or an inspection at the home wit
                                     R"({"work":"x"})"), 422, "device_not_at_patient");
 }
 
-TEST_CASE("a patient moving to another unit is transferred with the loan; the device changes unit when received",
+TEST_CASE("a patient moving to another unit is transferred with the loan, the device changes unit when received",
           "[e2e][flows]") {
     ServerProcess server;
     auto warehouse = login(server, "warehouse");

@@ -91,7 +91,7 @@ TEST_CASE("complaint_already_forwarded and complaint_already_decided: a repeated
     CHECK_FALSE(is_repeat(*check_forwarding(ComplaintStatus::received, reassessed, Date{2026, 11, 21}, today)));
 }
 
-TEST_CASE("Statsforvalteren's outcome is recorded for a forwarded complaint; sent back means a new assessment") {
+TEST_CASE("Statsforvalteren's outcome is recorded for a forwarded complaint, sent back means a new assessment") {
     OutcomeInput input{ComplaintStatus::forwarded, CaseStatus::rejected, ComplaintOutcome::reversed,
                        Date{2026, 11, 21}, Date{2026, 12, 1}, Date{2026, 12, 1}, "the criteria are met"};
     CHECK_FALSE(check_outcome(input));
