@@ -108,6 +108,9 @@ Poco::JSON::Object::Ptr transfer_view(db::Transaction& tx, const db::Transfer& t
     o->set("requested_by", t.requested_by);
     o->set("received_at", opt_time(t.received_at));
     o->set("received_by", t.received_by);
+    o->set("cancelled_at", opt_time(t.cancelled_at));
+    o->set("cancelled_by", t.cancelled_by);
+    o->set("cancel_reason", t.cancel_reason);
     if (auto c = tx.case_by_id(t.case_id)) {
         o->set("case_number", c->number);
         o->set("category", c->category);

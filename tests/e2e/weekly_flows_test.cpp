@@ -11,38 +11,6 @@ using namespace bhm::e2e;
 
 namespace {
 
-struct Delivered {
-    Poco::JSON::Object::Ptr device, c, loan;
-    std::string case_path, device_path;
-};
-
-std::string delivery_body(long long device_id) {
-    return R"({"device_id":)" + std::to_string(device_id) +
-           R"(,"handover":"shipped","manual_included":true,"training_recorded":true,"trained":"patient","fitted_and_tested":true)";
-}
-
-// A ready CPAP delivered to an approved case for made-up patient `patient`.
-Delivered deliver_cpap(const ApiClient& warehouse, const ApiClient& technician, const ApiClient& caseworker,
-                       int patient, int loan_days = 365) {
-    auto model = model_of_category(warehouse, "cpap");
-    auto device = ready_device(warehouse, technician, model);
-    auto c = approved_case(caseworker, "cpap", patient, loan_days);
-    const std::string case_path = "/api/v1/cases/" + std::to_string(id_of(c));
-    REQUIRE(caseworker.post(case_path + "/journal-note", R"({"hpr_number":"1234567"})").status == 200);
-    REQUIRE(caseworker.post(case_path + "/site-checks", R"({"documented_by":"Elektro AS","checked_on":")" +
-                                                             utc_date(-3) + R"(","document_ref":"EL-1"})").status == 200);
-    auto delivered = warehouse.post(case_path + "/deliveries", delivery_body(id_of(device)) + "}");
-    INFO(delivered.describe());
-    REQUIRE(delivered.status == 201);
-    return {device, c, delivered.object(), case_path, "/api/v1/devices/" + std::to_string(id_of(device))};
-}
-
-bool has_event(const Poco::JSON::Array::Ptr& events, const std::string& kind) {
-    for (std::size_t i = 0; i < events->size(); ++i)
-        if (events->getObject(static_cast<unsigned>(i))->getValue<std::string>("kind") == kind) return true;
-    return false;
-}
-
 bool lists_device(const Poco::JSON::Array::Ptr& items, long long device_id) {
     for (std::size_t i = 0; i < items->size(); ++i)
         if (items->getObject(static_cast<unsigned>(i))->getValue<long long>("device_id") == device_id) return true;
