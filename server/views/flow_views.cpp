@@ -5,6 +5,7 @@
 
 #include "server/views/views.h"
 #include "shared/cases/case_flow.h"
+#include "shared/cases/complaint.h"
 
 namespace bhm::server {
 namespace {
@@ -123,6 +124,8 @@ void add_case_flows(db::Transaction& tx, const db::Case& c, Poco::JSON::Object::
     Poco::JSON::Array::Ptr decisions = new Poco::JSON::Array;
     for (const auto& d : tx.decisions(c.id)) decisions->add(decision_view(d));
     view->set("decisions", decisions);
+    // A reversal that refuses a device already at the patient's: the loan stands until the unit ends it.
+    view->set("loan_against_decision", loan_against_decision(c.status, c.approved.value_or(true)));
     Poco::JSON::Array::Ptr complaints = new Poco::JSON::Array;
     for (const auto& complaint : tx.complaints(c.id)) {
         auto item = complaint_view(tx, complaint);
