@@ -10,6 +10,7 @@
 #include "shared/cases/case_flow.h"
 #include "shared/cases/unit_over_time.h"
 #include "shared/core/norway_time.h"
+#include "shared/loans/loan_chain.h"
 #include "shared/loans/loan_end.h"
 
 namespace bhm::server {
@@ -21,7 +22,7 @@ struct Figures {
     int devices_written_off = 0;
     int transferred_in = 0, transferred_out = 0;   // loans received from or handed over to another unit
     std::int64_t device_cost_ore = 0;
-    long loan_days_total = 0; int loans_ended = 0;
+    long loan_days_total = 0; int loans_ended = 0;   // over loan chains that ended in the year
     long wait_decision_total = 0; int decided = 0;
     long wait_delivery_total = 0; int delivered_cases = 0;
 };
@@ -136,12 +137,25 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
                         case LoanEnd::exchanged: ++f.exchanged_for_service; break;
                         case LoanEnd::written_off: ++f.loans_written_off; break;
                     }
-                    f.loan_days_total += days_between(local_date(loan.delivered_at), local_date(*loan.returned_at));
-                    ++f.loans_ended;
                 } else if (!span.ends_loan && span.to && within(*span.to, from, to)) {
                     ++f.transferred_out;
                 }
                 if (span.from <= to && (!span.to || *span.to > to)) ++f.devices_in_use_at_year_end;
+            }
+        }
+        // A loan chain (a case's loan with its exchanges, across transfers) is one loan, from its first
+        // delivery to its final end, counted by the unit that held it at the end (shared/loans/loan_chain.h).
+        for (const auto& [id, c] : records.cases) {
+            const auto loans = tx.loans_of_case(c.id);
+            std::vector<ChainLink> links;
+            for (const auto& l : loans)
+                links.push_back({l.delivered_at, l.returned_at, l.end_reason == to_string(LoanEnd::exchanged)});
+            for (const auto& chain : loan_chains(links)) {
+                if (!chain.ended || !within(*chain.ended, from, to)) continue;
+                if (loans[chain.last].unit_id != unit.id) continue;   // an ended loan moves no more: its unit ended it
+                auto& f = by_category[c.category];
+                f.loan_days_total += days_between(local_date(chain.began), local_date(*chain.ended));
+                ++f.loans_ended;
             }
         }
         // Devices received into this unit's stock in the year, also those handed over to another unit since.
@@ -182,6 +196,7 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
             row->set("devices_written_off", f.devices_written_off);
             row->set("transferred_in", f.transferred_in);
             row->set("transferred_out", f.transferred_out);
+            row->set("loans_ended", f.loans_ended);   // loan chains, each counted once
             row->set("average_loan_days", average(f.loan_days_total, f.loans_ended));
             row->set("average_days_application_to_decision", average(f.wait_decision_total, f.decided));
             row->set("average_days_application_to_delivery", average(f.wait_delivery_total, f.delivered_cases));
