@@ -14,17 +14,10 @@ namespace {
 // This year's cpap row for UNN: the loan chains ended and the sum of their days (average × count).
 struct LoanDays { int ended = 0; double days = 0; };
 LoanDays cpap_loan_days(const ApiClient& manager) {
-    auto answer = manager.get("/api/v1/reports/annual?year=" + utc_date().substr(0, 4));
-    INFO(answer.describe());
-    REQUIRE(answer.status == 200);
-    auto rows = answer.object()->getArray("rows");
-    for (std::size_t i = 0; i < rows->size(); ++i) {
-        auto row = rows->getObject(static_cast<unsigned>(i));
-        if (row->getValue<std::string>("category") != "cpap") continue;
-        const int ended = row->getValue<int>("loans_ended");
-        return {ended, ended == 0 ? 0 : row->getValue<double>("average_loan_days") * ended};
-    }
-    return {};
+    auto row = annual_report_row(manager, std::stoi(utc_date().substr(0, 4)), "cpap");
+    if (!row) return {};
+    const int ended = row->getValue<int>("loans_ended");
+    return {ended, ended == 0 ? 0 : row->getValue<double>("average_loan_days") * ended};
 }
 
 }  // namespace
@@ -37,9 +30,7 @@ TEST_CASE("a loan with its exchange counts as one loan, from its first delivery 
     auto manager = login(server, "manager");
     auto loan = deliver_cpap(warehouse, technician, login(server, "caseworker"), 1701);
     auto replacement = ready_device(warehouse, technician, model_of_category(warehouse, "cpap"));
-    auto swapped = warehouse.post(loan.case_path + "/exchanges",
-                                  delivery_body(id_of(replacement)) + R"(,"returning_device_id":)" +
-                                      std::to_string(id_of(loan.device)) + R"(,"fault":"Motor noise"})");
+    auto swapped = exchange_device(warehouse, loan, id_of(replacement));
     INFO(swapped.describe());
     REQUIRE(swapped.status == 201);
     {   // As if delivered 100 days ago and exchanged 40 days ago (the API cannot back-date a device's receipt).

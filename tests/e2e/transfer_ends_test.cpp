@@ -106,9 +106,7 @@ TEST_CASE("a pending transfer ends with the case's last loan and stands through 
         REQUIRE(started.status == 201);
         const long long id = id_of(started.object());
         auto replacement = ready_device(warehouse, technician, model_of_category(warehouse, "cpap"));
-        auto swapped = warehouse.post(loan.case_path + "/exchanges",
-                                      delivery_body(id_of(replacement)) + R"(,"returning_device_id":)" +
-                                          std::to_string(id_of(loan.device)) + R"(,"fault":"Motor noise"})");
+        auto swapped = exchange_device(warehouse, loan, id_of(replacement));
         INFO(swapped.describe());
         REQUIRE(swapped.status == 201);
         CHECK(text_of(listed(caseworker, id), "status") == "pending");

@@ -19,16 +19,9 @@ using Figures = std::map<std::string, std::string>;
 
 // The cpap row of a year's report for the caller's unit, each figure as text; empty when there is no row.
 Figures cpap_figures(const ApiClient& manager, int year) {
-    auto answer = manager.get("/api/v1/reports/annual?year=" + std::to_string(year));
-    INFO(answer.describe());
-    REQUIRE(answer.status == 200);
-    auto rows = answer.object()->getArray("rows");
     Figures out;
-    for (std::size_t i = 0; i < rows->size(); ++i) {
-        auto row = rows->getObject(static_cast<unsigned>(i));
-        if (row->getValue<std::string>("category") != "cpap") continue;
+    if (auto row = annual_report_row(manager, year, "cpap"))
         for (const auto& [name, value] : *row) out[name] = value.isEmpty() ? "null" : value.toString();
-    }
     return out;
 }
 

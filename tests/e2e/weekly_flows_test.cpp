@@ -19,16 +19,9 @@ bool lists_device(const Poco::JSON::Array::Ptr& items, long long device_id) {
 
 // The UNN cpap row of this year's annual report, as a manager sees it.
 Poco::JSON::Object::Ptr cpap_row(const ApiClient& manager) {
-    auto answer = manager.get("/api/v1/reports/annual?year=" + utc_date().substr(0, 4));
-    INFO(answer.describe());
-    REQUIRE(answer.status == 200);
-    auto rows = answer.object()->getArray("rows");
-    for (std::size_t i = 0; i < rows->size(); ++i) {
-        auto row = rows->getObject(static_cast<unsigned>(i));
-        if (row->getValue<std::string>("unit") == "UNN" && row->getValue<std::string>("category") == "cpap") return row;
-    }
-    FAIL("no UNN cpap row in the annual report");
-    return nullptr;
+    auto row = annual_report_row(manager, std::stoi(utc_date().substr(0, 4)), "cpap");
+    REQUIRE(row);
+    return row;
 }
 
 int figure(const Poco::JSON::Object::Ptr& row, const std::string& name) { return row->getValue<int>(name); }

@@ -264,6 +264,27 @@ Delivered deliver_cpap(const ApiClient& warehouse, const ApiClient& technician, 
     return {device, c, delivered.object(), case_path, "/api/v1/devices/" + std::to_string(id_of(device))};
 }
 
+ApiResponse exchange_device(const ApiClient& warehouse, const Delivered& loan, long long replacement_id,
+                            const std::string& fault) {
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+    body->set("returning_device_id", id_of(loan.device));
+    body->set("fault", fault);
+    const std::string json = to_json(body);   // {"fault":...,"returning_device_id":...}
+    return warehouse.post(loan.case_path + "/exchanges", delivery_body(replacement_id) + "," + json.substr(1));
+}
+
+Poco::JSON::Object::Ptr annual_report_row(const ApiClient& manager, int year, const std::string& category) {
+    auto answer = manager.get("/api/v1/reports/annual?year=" + std::to_string(year));
+    INFO(answer.describe());
+    REQUIRE(answer.status == 200);
+    auto rows = answer.object()->getArray("rows");
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        auto row = rows->getObject(static_cast<unsigned>(i));
+        if (row->getValue<std::string>("category") == category) return row;
+    }
+    return nullptr;
+}
+
 bool has_event(const Poco::JSON::Array::Ptr& events, const std::string& kind) {
     for (std::size_t i = 0; i < events->size(); ++i)
         if (events->getObject(static_cast<unsigned>(i))->getValue<std::string>("kind") == kind) return true;

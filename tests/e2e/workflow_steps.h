@@ -72,6 +72,11 @@ struct Delivered {
 };
 Delivered deliver_cpap(const ApiClient& warehouse, const ApiClient& technician, const ApiClient& caseworker,
                        int patient, int loan_days = 365);
+// The exchange of the loan's device for `replacement_id` (POST /cases/{id}/exchanges; the answer, unchecked).
+ApiResponse exchange_device(const ApiClient& warehouse, const Delivered& loan, long long replacement_id,
+                            const std::string& fault = "Motor noise");
+// The row of `category` in the caller's own unit's annual report for `year` (REQUIRE 200); null when none.
+Poco::JSON::Object::Ptr annual_report_row(const ApiClient& manager, int year, const std::string& category);
 // Whether a list of events (a trail) holds one of `kind`.
 bool has_event(const Poco::JSON::Array::Ptr& events, const std::string& kind);
 
