@@ -43,11 +43,13 @@ struct WriteOff {
     std::optional<Id> loan_id; Timestamp written_off_at; std::string written_off_by;
 };
 
-// status: "pending" | "received"
+// status: "pending" | "received" | "cancelled" (shared/cases/transfer.h). loan_id and device_id: the case's
+// loan when started, and the one carried over when received (an exchange in between swaps them).
 struct Transfer {
     Id id = 0; Id case_id = 0; Id loan_id = 0; Id device_id = 0; Id from_unit_id = 0; Id to_unit_id = 0;
     std::string reason, status; Timestamp requested_at; std::string requested_by;
     std::optional<Timestamp> received_at; std::string received_by;
+    std::optional<Timestamp> cancelled_at; std::string cancelled_by, cancel_reason;
 };
 
 }  // namespace bhm::db

@@ -139,8 +139,9 @@ public:
     virtual Id insert_write_off(const WriteOff&) = 0;
     virtual std::vector<WriteOff> write_offs_between(Id unit_id, Timestamp from, Timestamp to) = 0;
     virtual Id insert_transfer(const Transfer&) = 0;
-    virtual void update_transfer(const Transfer&) = 0;                       // status and receipt
+    virtual void update_transfer(const Transfer&) = 0;   // status, receipt or cancellation, the loan carried
     virtual std::optional<Transfer> transfer(Id) = 0;
+    virtual std::optional<Transfer> pending_transfer_of_case(Id case_id) = 0;
     virtual std::vector<Transfer> transfers_of_unit(Id unit_id) = 0;         // sent or received, newest first
 
     // Inspections and service.

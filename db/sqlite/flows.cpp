@@ -92,7 +92,7 @@ WriteOff read_write_off(const sql::Row& row) {
 
 constexpr const char* transfer_columns =
     "SELECT id, case_id, loan_id, device_id, from_unit_id, to_unit_id, reason, status, requested_at, requested_by, "
-    "received_at, received_by FROM transfers ";
+    "received_at, received_by, cancelled_at, cancelled_by, cancel_reason FROM transfers ";
 
 Transfer read_transfer(const sql::Row& row) {
     Transfer t;
@@ -108,6 +108,9 @@ Transfer read_transfer(const sql::Row& row) {
     t.requested_by = row.text("requested_by");
     t.received_at = row.optional_timestamp("received_at");
     t.received_by = row.text("received_by");
+    t.cancelled_at = row.optional_timestamp("cancelled_at");
+    t.cancelled_by = row.text("cancelled_by");
+    t.cancel_reason = row.text("cancel_reason");
     return t;
 }
 
@@ -248,19 +251,30 @@ Id SqliteTransaction::insert_transfer(const Transfer& t) {
     return sql::insert_returning_id(
         session_,
         "INSERT INTO transfers (case_id, loan_id, device_id, from_unit_id, to_unit_id, reason, status, requested_at, "
-        "requested_by, received_at, received_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "requested_by, received_at, received_by, cancelled_at, cancelled_by, cancel_reason) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         sql::params(t.case_id, t.loan_id, t.device_id, t.from_unit_id, t.to_unit_id, t.reason, t.status,
-                    t.requested_at, t.requested_by, t.received_at, t.received_by));
+                    t.requested_at, t.requested_by, t.received_at, t.received_by, t.cancelled_at, t.cancelled_by,
+                    t.cancel_reason));
 }
 
 void SqliteTransaction::update_transfer(const Transfer& t) {
-    if (sql::execute(session_, "UPDATE transfers SET status = ?, received_at = ?, received_by = ? WHERE id = ?",
-                     sql::params(t.status, t.received_at, t.received_by, t.id)) == 0)
+    if (sql::execute(session_,
+                     "UPDATE transfers SET status = ?, loan_id = ?, device_id = ?, received_at = ?, received_by = ?, "
+                     "cancelled_at = ?, cancelled_by = ?, cancel_reason = ? WHERE id = ?",
+                     sql::params(t.status, t.loan_id, t.device_id, t.received_at, t.received_by, t.cancelled_at,
+                                 t.cancelled_by, t.cancel_reason, t.id)) == 0)
         throw std::invalid_argument("no transfer with id " + std::to_string(t.id));
 }
 
 std::optional<Transfer> SqliteTransaction::transfer(Id id) {
     return sql::query(session_, std::string(transfer_columns) + "WHERE id = ?", sql::params(id))
+        .first<Transfer>(read_transfer);
+}
+
+std::optional<Transfer> SqliteTransaction::pending_transfer_of_case(Id case_id) {
+    return sql::query(session_, std::string(transfer_columns) + "WHERE case_id = ? AND status = 'pending'",
+                      sql::params(case_id))
         .first<Transfer>(read_transfer);
 }
 

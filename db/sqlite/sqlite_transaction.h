@@ -111,6 +111,7 @@ public:
     Id insert_transfer(const Transfer&) override;
     void update_transfer(const Transfer&) override;
     std::optional<Transfer> transfer(Id) override;
+    std::optional<Transfer> pending_transfer_of_case(Id case_id) override;
     std::vector<Transfer> transfers_of_unit(Id unit_id) override;
 
     // service.cpp

@@ -1,4 +1,5 @@
-// /cases/{id}/transfer, /transfers/{id}/receive and /transfers: a case moves with its loan to another unit.
+// /cases/{id}/transfer, /transfers/{id}/receive, /transfers/{id}/cancel and /transfers: a case moves with its
+// loan to another unit, or the move is called off.
 // The receiving unit sees the pending transfer (case number, category, device tag) but no patient identity
 // until it has received it; only then is the case its own.
 #include "server/routes/flow_routes.h"
@@ -24,6 +25,17 @@ void add_transfer_routes(Router& router, App& app) {
         [&app](Request& request) {
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
                 return transfer_view(tx, receive_transfer(tx, actor, request.id_param()));
+            }));
+        }});
+
+    router.add({"POST", "/api/v1/transfers/{id}/cancel", Access::user, case_roles,
+        "Either unit's caseworker or manager calls off a pending transfer, with a reason; both units' trails show it.",
+        R"({"reason":"The patient stays in Tromsø."})",
+        [&app](Request& request) {
+            auto body = request.json();
+            const std::string reason = required_free_text(body, "reason");
+            return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
+                return transfer_view(tx, cancel_transfer(tx, actor, request.id_param(), reason));
             }));
         }});
 

@@ -32,8 +32,9 @@ db::DecisionRecord reverse_decision(db::Transaction& tx, const Actor& actor, db:
                                     const std::string& grounds, std::optional<int> loan_days,
                                     const std::string& decided_by, db::Id complaint_id) {
     const auto before = c.status;
-    c.status = status_after_reversal(c.status);
-    const bool approve = c.status == CaseStatus::approved;
+    const auto effect = reversal_effect(c.status, c.approved.value_or(false));
+    c.status = effect.case_status;
+    const bool approve = effect.approved;
     int days = 0;
     if (approve) {
         days = loan_days.value_or(category_of(tx, c.category).default_loan_days);
@@ -57,6 +58,7 @@ db::DecisionRecord reverse_decision(db::Transaction& tx, const Actor& actor, db:
     data.set("loan_days", days);
     data.set("complaint_id", complaint_id);
     data.set("complaint_deadline", to_iso(*c.complaint_deadline));
+    if (effect.loan_stays) data.set("loan_against_decision", true);   // the unit reviews the loan itself
     record_event(tx, actor, EventDraft{"decision_reversed", std::nullopt, c.id, to_string(before), to_string(c.status),
                                        json_text(data)});
     return entry;

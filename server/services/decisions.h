@@ -11,7 +11,8 @@ namespace bhm::server {
 db::DecisionRecord record_decision_entry(db::Transaction& tx, const db::Case& c, const std::string& kind,
                                          std::optional<db::Id> complaint_id = std::nullopt);
 
-// Reverses the case's current decision (approved <-> rejected) as a new entry; saves the case with an event.
+// Reverses the case's current decision as a new entry (shared/cases/complaint.h reversal_effect: a refused
+// case goes back to the delivery queue, a delivered one keeps its loan); saves the case with an event.
 // `loan_days` applies when the new decision approves (default: the category's review period).
 db::DecisionRecord reverse_decision(db::Transaction& tx, const Actor& actor, db::Case& c, const std::string& kind,
                                     const std::string& grounds, std::optional<int> loan_days,

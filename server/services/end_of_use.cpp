@@ -12,26 +12,6 @@
 #include "shared/loans/loan_end.h"
 
 namespace bhm::server {
-namespace {
-
-// Ends a loan for `how` and closes its case when nothing else of it is out.
-void end_loan_for(db::Transaction& tx, const Actor& actor, db::Loan& loan, LoanEnd how, const std::string& data_json) {
-    loan.returned_at = actor.now;
-    loan.end_reason = to_string(how);
-    tx.update_loan(loan);
-    auto c = tx.case_by_id(loan.case_id);
-    if (!c || check_case_close(c->status)) return;
-    for (const auto& other : tx.loans_of_case(c->id))
-        if (!other.returned_at) return;
-    const auto before = c->status;
-    c->status = CaseStatus::closed;
-    tx.update_case(*c);
-    record_event(tx, actor, EventDraft{"case_closed", loan.device_id, c->id, to_string(before), to_string(c->status),
-                                       data_json});
-}
-
-}  // namespace
-
 DeathOutcome record_death(db::Transaction& tx, const Actor& actor, db::Id patient_id, const DeathCommand& command) {
     auto patient = own_patient(tx, actor, patient_id);
     if (auto refusal = check_death_record(tx.patient_death(patient.id).has_value(), command.died_on,
@@ -48,25 +28,16 @@ DeathOutcome record_death(db::Transaction& tx, const Actor& actor, db::Id patien
         if (c.unit_id != actor.caller.unit_id) continue;
         for (auto loan : tx.loans_of_case(c.id)) {
             if (loan.returned_at) continue;
-            db::PickupTask task;
-            task.unit_id = loan.unit_id;
-            task.device_id = loan.device_id;
-            task.case_id = loan.case_id;
-            task.loan_id = loan.id;
-            task.reason = "death";
-            task.note = command.note;
-            task.created_at = actor.now;
-            task.created_by = actor.caller.actor();
             if (auto open = tx.open_pickup_task_for_device(loan.device_id))   // a return started at review
                 tx.close_pickup_task(open->id, actor.now, actor.caller.actor());
-            task.id = tx.insert_pickup_task(task);
+            auto task = open_pickup_task(tx, actor, loan, "death", command.note);
             Poco::JSON::Object data;
             data.set("loan_id", loan.id);
             data.set("pickup_task_id", task.id);
             data.set("died_on", to_iso(*command.died_on));
             record_event(tx, actor, EventDraft{"loan_ended_by_death", loan.device_id, loan.case_id, "", "",
                                                json_text(data)});
-            end_loan_for(tx, actor, loan, LoanEnd::death, json_text(data));
+            end_loan(tx, actor, loan, LoanEnd::death, actor.now, json_text(data));
             outcome.pickups.push_back(task);
         }
         // Cases still waiting (applied, approved) close too, and a device picked for one goes back to stock.
@@ -107,7 +78,7 @@ WriteOffOutcome write_off_device(db::Transaction& tx, const Actor& actor, db::Id
     if (loan) data.set("loan_id", loan->id);
     record_event(tx, actor, EventDraft{"device_written_off", device.id, loan ? std::optional(loan->case_id) : std::nullopt,
                                        to_string(before), to_string(device.status.state), json_text(data)});
-    if (loan) end_loan_for(tx, actor, *loan, LoanEnd::written_off, json_text(data));
+    if (loan) end_loan(tx, actor, *loan, LoanEnd::written_off, actor.now, json_text(data));
     if (auto order = tx.open_service_order(device.id)) {   // no repair will follow: the order closes with the reason
         order->work += (order->work.empty() ? "" : "\n") + std::string("Written off: ") + reason;
         order->closed_at = actor.now;
@@ -134,6 +105,21 @@ db::Id record_home_visit(db::Transaction& tx, const Actor& actor, db::Id device_
 
 std::vector<db::PickupTask> open_pickups(db::Transaction& tx, const Actor& actor) {
     return tx.open_pickup_tasks(actor.caller.unit_id);
+}
+
+db::PickupTask open_pickup_task(db::Transaction& tx, const Actor& actor, const db::Loan& loan, const std::string& reason,
+                                const std::string& note) {
+    db::PickupTask task;
+    task.unit_id = loan.unit_id;
+    task.device_id = loan.device_id;
+    task.case_id = loan.case_id;
+    task.loan_id = loan.id;
+    task.reason = reason;
+    task.note = note;
+    task.created_at = actor.now;
+    task.created_by = actor.caller.actor();
+    task.id = tx.insert_pickup_task(task);
+    return task;
 }
 
 }  // namespace bhm::server

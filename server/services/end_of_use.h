@@ -17,5 +17,9 @@ struct HomeVisitCommand { std::string work, parts; };
 db::Id record_home_visit(db::Transaction& tx, const Actor& actor, db::Id device_id, const HomeVisitCommand& command);
 
 std::vector<db::PickupTask> open_pickups(db::Transaction& tx, const Actor& actor);
+// A new pick-up task for the loan's device, saved (reason "death" | "review_return"): the one way a task is
+// made, after a death here and at the loan review (server/services/loan_review.h).
+db::PickupTask open_pickup_task(db::Transaction& tx, const Actor& actor, const db::Loan& loan, const std::string& reason,
+                                const std::string& note);
 
 }  // namespace bhm::server

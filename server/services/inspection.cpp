@@ -14,6 +14,19 @@
 namespace bhm::server {
 namespace {
 
+// A new open service order on the device, saved: the one way an order is made (by hand or by a failed inspection).
+db::ServiceOrder insert_open_order(db::Transaction& tx, const Actor& actor, const db::Device& device,
+                                   const std::string& fault) {
+    db::ServiceOrder order;
+    order.device_id = device.id;
+    order.unit_id = device.unit_id;
+    order.opened_at = actor.now;
+    order.opened_by = actor.caller.actor();
+    order.fault = fault;
+    order.id = tx.insert_service_order(order);
+    return order;
+}
+
 Poco::JSON::Object details(const InspectionCommand& c, const InspectionVerdict& verdict) {
     const auto& m = c.measurements;
     Poco::JSON::Object o;
@@ -108,13 +121,7 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
         !tx.open_service_order(device.id)) {
         std::string fault = "Failed electrical-safety inspection " + std::to_string(inspection.id) + " (IEC 62353):";
         for (const auto& failure : outcome.verdict.failures) fault += " " + failure.message;
-        db::ServiceOrder order;
-        order.device_id = device.id;
-        order.unit_id = device.unit_id;
-        order.opened_at = actor.now;
-        order.opened_by = actor.caller.actor();
-        order.fault = fault;
-        order.id = tx.insert_service_order(order);
+        auto order = insert_open_order(tx, actor, device, fault);
         Poco::JSON::Object opened;
         opened.set("order_id", order.id);
         opened.set("inspection_id", inspection.id);
@@ -140,17 +147,10 @@ db::ServiceOrder open_service_order(db::Transaction& tx, const Actor& actor, db:
     if (auto open = tx.open_service_order(device.id))
         fail(409, "service_order_open", "This device already has an open service order (" +
                                             std::to_string(open->id) + ").");
-    db::ServiceOrder order;
-    order.device_id = device.id;
-    order.unit_id = device.unit_id;
-    order.opened_at = actor.now;
-    order.opened_by = actor.caller.actor();
-    order.fault = fault;
     Poco::JSON::Object data;
     data.set("fault", fault);
     move_device(tx, actor, device, DeviceAction::open_service, std::nullopt, json_text(data));
-    order.id = tx.insert_service_order(order);
-    return order;
+    return insert_open_order(tx, actor, device, fault);
 }
 
 db::ServiceOrder add_service_work(db::Transaction& tx, const Actor& actor, db::Id order_id, const std::string& work,

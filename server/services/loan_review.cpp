@@ -5,6 +5,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "server/http/problem.h"
+#include "server/services/end_of_use.h"
 #include "server/views/views.h"
 #include "shared/core/norway_time.h"
 #include "shared/loans/loan_review.h"
@@ -39,16 +40,7 @@ db::PickupTask start_return_at_review(db::Transaction& tx, const Actor& actor, d
     const bool started = tx.open_pickup_task_for_device(loan.device_id).has_value();
     if (auto refusal = check_review_return(!loan.returned_at.has_value(), started, reason))
         refuse(*refusal, refusal->code == "review_reason_missing" ? 422 : 409);
-    db::PickupTask task;
-    task.unit_id = loan.unit_id;
-    task.device_id = loan.device_id;
-    task.case_id = loan.case_id;
-    task.loan_id = loan.id;
-    task.reason = "review_return";
-    task.note = reason;
-    task.created_at = actor.now;
-    task.created_by = actor.caller.actor();
-    task.id = tx.insert_pickup_task(task);
+    auto task = open_pickup_task(tx, actor, loan, "review_return", reason);
     Poco::JSON::Object data;
     data.set("loan_id", loan.id);
     data.set("pickup_task_id", task.id);

@@ -6,6 +6,7 @@
 #include "server/http/problem.h"
 #include "server/services/cases.h"
 #include "server/services/consumable_orders.h"
+#include "server/services/transfers.h"
 #include "server/views/views.h"
 #include "shared/loans/delivery_time.h"
 #include "shared/loans/end_of_use.h"
@@ -199,24 +200,22 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     return {loan, device, c};
 }
 
-namespace {
-
-// Ends an open loan (returned, or lost at the patient's) and closes its case.
-void end_loan(db::Transaction& tx, const Actor& actor, db::Loan& loan, Timestamp at, const db::Device& device,
-              const Poco::JSON::Object& data, LoanEnd how) {
+void end_loan(db::Transaction& tx, const Actor& actor, db::Loan& loan, LoanEnd how, Timestamp at,
+              const std::string& data_json) {
     loan.returned_at = at;
     loan.end_reason = to_string(how);
     tx.update_loan(loan);
+    end_transfer_with_loan(tx, actor, loan.case_id);
     auto c = tx.case_by_id(loan.case_id);
     if (!c || check_case_close(c->status)) return;
+    for (const auto& other : tx.loans_of_case(c->id))
+        if (!other.returned_at) return;
     const auto before = c->status;
     c->status = CaseStatus::closed;
     tx.update_case(*c);
-    record_event(tx, actor, EventDraft{"case_closed", device.id, c->id, to_string(before), to_string(c->status),
-                                       json_text(data)});
+    record_event(tx, actor, EventDraft{"case_closed", loan.device_id, c->id, to_string(before), to_string(c->status),
+                                       data_json});
 }
-
-}  // namespace
 
 ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id device_id,
                             std::optional<Timestamp> returned_at) {
@@ -243,7 +242,7 @@ ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id devi
     data.set("loan_days", days_between(local_date(loan->delivered_at), local_date(at)));
     if (pickup) data.set("pickup_task_id", pickup->id);
     move_device(tx, actor, device, DeviceAction::take_return, loan->case_id, json_text(data));
-    end_loan(tx, actor, *loan, at, device, data, LoanEnd::returned);
+    end_loan(tx, actor, *loan, LoanEnd::returned, at, json_text(data));
     if (pickup) tx.close_pickup_task(pickup->id, actor.now, actor.caller.actor());
     return {*loan, device};
 }
@@ -256,7 +255,7 @@ db::Device report_device_lost(db::Transaction& tx, const Actor& actor, db::Id de
     if (loan) data.set("loan_id", loan->id);
     move_device(tx, actor, device, DeviceAction::report_lost, loan ? std::optional(loan->case_id) : std::nullopt,
                 json_text(data));
-    if (loan) end_loan(tx, actor, *loan, actor.now, device, data, LoanEnd::lost);
+    if (loan) end_loan(tx, actor, *loan, LoanEnd::lost, actor.now, json_text(data));
     if (auto pickup = tx.open_pickup_task_for_device(device.id)) tx.close_pickup_task(pickup->id, actor.now, actor.caller.actor());
     return device;
 }

@@ -4,6 +4,7 @@
 
 #include "server/services/actor.h"
 #include "shared/loans/delivery.h"
+#include "shared/loans/loan_end.h"
 
 namespace bhm::server {
 
@@ -46,6 +47,12 @@ struct DeliveryOutcome { db::Loan loan; db::Device device; db::Case c; };
 // `site_check_max_years` (the unit's BHM_SITE_CHECK_MAX_YEARS).
 DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id, const DeliveryCommand& command,
                         int site_check_max_years);
+
+// Ends an open loan for `how` at `at`: a pending transfer of the case ends with its last loan
+// (server/services/transfers.h), and the case closes when nothing else of it is out (a case_closed event
+// with `data_json`). The one place a loan ends; an exchange instead hands the case to its replacement.
+void end_loan(db::Transaction& tx, const Actor& actor, db::Loan& loan, LoanEnd how, Timestamp at,
+              const std::string& data_json);
 
 struct ReturnOutcome { db::Loan loan; db::Device device; };
 // `returned_at`: when the device really came back (an offline scan's time); clamped to the loan.

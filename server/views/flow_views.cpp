@@ -5,16 +5,9 @@
 
 #include "server/views/views.h"
 #include "shared/cases/case_flow.h"
+#include "shared/cases/complaint.h"
 
 namespace bhm::server {
-namespace {
-
-Poco::Dynamic::Var opt_id(const std::optional<db::Id>& id) { return id ? Poco::Dynamic::Var(*id) : Poco::Dynamic::Var(); }
-Poco::Dynamic::Var opt_time(const std::optional<Timestamp>& t) {
-    return t ? Poco::Dynamic::Var(to_iso(*t)) : Poco::Dynamic::Var();
-}
-
-}  // namespace
 
 Poco::JSON::Object::Ptr decision_view(const db::DecisionRecord& d) {
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
@@ -26,7 +19,7 @@ Poco::JSON::Object::Ptr decision_view(const db::DecisionRecord& d) {
     o->set("decided_at", to_iso(d.decided_at));
     o->set("loan_days", d.loan_days);
     o->set("complaint_deadline", to_iso(d.complaint_deadline));
-    o->set("complaint_id", opt_id(d.complaint_id));
+    o->set("complaint_id", opt(d.complaint_id));
     return o;
 }
 
@@ -52,7 +45,7 @@ Poco::JSON::Object::Ptr complaint_view(db::Transaction& tx, const db::Complaint&
         step->set("on", to_iso(s.on_date));
         step->set("result", s.result);
         step->set("grounds", s.grounds);
-        step->set("decision_id", opt_id(s.decision_id));
+        step->set("decision_id", opt(s.decision_id));
         step->set("recorded_at", to_iso(s.recorded_at));
         step->set("recorded_by", s.recorded_by);
         steps->add(step);
@@ -71,7 +64,7 @@ Poco::JSON::Object::Ptr pickup_view(db::Transaction& tx, const db::PickupTask& p
     o->set("loan_id", p.loan_id);
     o->set("created_at", to_iso(p.created_at));
     o->set("created_by", p.created_by);
-    o->set("done_at", opt_time(p.done_at));
+    o->set("done_at", opt(p.done_at));
     if (auto device = tx.device(p.device_id)) o->set("asset_tag", device->asset_tag);
     if (auto c = tx.case_by_id(p.case_id)) {
         o->set("case_number", c->number);
@@ -86,7 +79,7 @@ Poco::JSON::Object::Ptr write_off_view(const db::WriteOff& w) {
     o->set("device_id", w.device_id);
     o->set("category", w.category);
     o->set("reason", w.reason);
-    o->set("loan_id", opt_id(w.loan_id));
+    o->set("loan_id", opt(w.loan_id));
     o->set("written_off_at", to_iso(w.written_off_at));
     o->set("written_off_by", w.written_off_by);
     return o;
@@ -106,8 +99,11 @@ Poco::JSON::Object::Ptr transfer_view(db::Transaction& tx, const db::Transfer& t
     o->set("status", t.status);
     o->set("requested_at", to_iso(t.requested_at));
     o->set("requested_by", t.requested_by);
-    o->set("received_at", opt_time(t.received_at));
+    o->set("received_at", opt(t.received_at));
     o->set("received_by", t.received_by);
+    o->set("cancelled_at", opt(t.cancelled_at));
+    o->set("cancelled_by", t.cancelled_by);
+    o->set("cancel_reason", t.cancel_reason);
     if (auto c = tx.case_by_id(t.case_id)) {
         o->set("case_number", c->number);
         o->set("category", c->category);
@@ -120,6 +116,8 @@ void add_case_flows(db::Transaction& tx, const db::Case& c, Poco::JSON::Object::
     Poco::JSON::Array::Ptr decisions = new Poco::JSON::Array;
     for (const auto& d : tx.decisions(c.id)) decisions->add(decision_view(d));
     view->set("decisions", decisions);
+    // A reversal that refuses a device already at the patient's: the loan stands until the unit ends it.
+    view->set("loan_against_decision", loan_against_decision(c.status, c.approved.value_or(true)));
     Poco::JSON::Array::Ptr complaints = new Poco::JSON::Array;
     for (const auto& complaint : tx.complaints(c.id)) {
         auto item = complaint_view(tx, complaint);
@@ -139,7 +137,7 @@ void add_case_flows(db::Transaction& tx, const db::Case& c, Poco::JSON::Object::
         if (p.case_id == c.id) pickups->add(pickup_view(tx, p));
     view->set("pickup_tasks", pickups);
     auto death = tx.patient_death(c.patient_id);
-    view->set("patient_died_on", death ? Poco::Dynamic::Var(to_iso(death->died_on)) : Poco::Dynamic::Var());
+    view->set("patient_died_on", opt(death ? std::optional(death->died_on) : std::nullopt));
 }
 
 }  // namespace bhm::server

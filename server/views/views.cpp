@@ -10,16 +10,6 @@
 #include "shared/core/norway_time.h"
 
 namespace bhm::server {
-namespace {
-
-template <class T>
-Poco::Dynamic::Var opt(const std::optional<T>& value) {
-    if (!value) return Poco::Dynamic::Var();
-    if constexpr (std::is_same_v<T, Date> || std::is_same_v<T, Timestamp>) return to_iso(*value);
-    else return *value;
-}
-
-}  // namespace
 
 std::string json_text(const Poco::JSON::Object& object) {
     std::ostringstream out;

@@ -4,9 +4,21 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <optional>
+#include <type_traits>
+
 #include "db/store.h"
+#include "shared/core/date.h"
 
 namespace bhm::server {
+
+// An optional field as JSON: null when unset, a date or a time as ISO text, anything else as itself.
+template <class T>
+Poco::Dynamic::Var opt(const std::optional<T>& value) {
+    if (!value) return Poco::Dynamic::Var();
+    if constexpr (std::is_same_v<T, Date> || std::is_same_v<T, Timestamp>) return to_iso(*value);
+    else return *value;
+}
 
 Poco::JSON::Object::Ptr device_view(db::Transaction& tx, const db::Device& device);
 Poco::JSON::Object::Ptr model_view(const db::Model& model);

@@ -28,14 +28,6 @@ bool is_done(ComplaintStatus status) {
     return status == ComplaintStatus::reversed || status == ComplaintStatus::decided;
 }
 
-std::optional<Refusal> check_reversible(CaseStatus case_status) {
-    if (case_status == CaseStatus::approved || case_status == CaseStatus::rejected) return std::nullopt;
-    return Refusal{"decision_not_reversible",
-                   "This decision cannot be reversed here: the case is " + to_string(case_status) +
-                       ". Review the loan or start the return instead.",
-                   complaint_procedure_source};
-}
-
 }  // namespace
 
 std::string to_string(ComplaintStatus status) {
@@ -104,7 +96,6 @@ std::optional<Refusal> check_reassessment(const Reassessment& reassessment) {
                        "Write the grounds for the reassessment; the patient must be told why.",
                        complaint_procedure_source};
     }
-    if (reassessment.reverse) return check_reversible(reassessment.case_status);
     return std::nullopt;
 }
 
@@ -156,7 +147,6 @@ std::optional<Refusal> check_outcome(const OutcomeInput& input) {
     if (is_blank(input.grounds)) {
         return Refusal{"outcome_grounds_missing", "Summarise Statsforvalteren's grounds.", complaint_procedure_source};
     }
-    if (input.outcome == ComplaintOutcome::reversed) return check_reversible(input.case_status);
     return std::nullopt;
 }
 
@@ -170,8 +160,19 @@ ComplaintStatus after_outcome(ComplaintOutcome outcome) {
     return outcome == ComplaintOutcome::sent_back ? ComplaintStatus::received : ComplaintStatus::decided;
 }
 
-CaseStatus status_after_reversal(CaseStatus current) {
-    return current == CaseStatus::approved ? CaseStatus::rejected : CaseStatus::approved;
+ReversalEffect reversal_effect(CaseStatus current, bool currently_approved) {
+    const bool approve = !currently_approved;
+    switch (current) {
+        case CaseStatus::approved: return {false, CaseStatus::rejected, false};
+        case CaseStatus::rejected: return {true, CaseStatus::approved, false};
+        case CaseStatus::delivered: return {false, CaseStatus::delivered, true};
+        case CaseStatus::closed: return {approve, approve ? CaseStatus::approved : CaseStatus::closed, false};
+        case CaseStatus::own_equipment: return {approve, CaseStatus::own_equipment, false};
+        case CaseStatus::applied: break;
+    }
+    return {approve, approve ? CaseStatus::approved : CaseStatus::rejected, false};
 }
+
+bool loan_against_decision(CaseStatus status, bool approved) { return status == CaseStatus::delivered && !approved; }
 
 }  // namespace bhm

@@ -57,8 +57,8 @@ struct Reassessment {
     bool reverse;
     std::string grounds;
 };
-// Codes: complaint_not_awaiting_reassessment, reassessment_grounds_missing, and for a reversal
-// decision_not_reversible (a delivered or closed case: the device is out; review the loan instead).
+// Codes: complaint_not_awaiting_reassessment, reassessment_grounds_missing. A reversal is possible whatever
+// the case's state: reversal_effect() says what it does.
 std::optional<Refusal> check_reassessment(const Reassessment& reassessment);
 
 // Codes: complaint_already_forwarded (a repeat), complaint_not_upheld (only a complaint the unit kept its decision on is forwarded),
@@ -72,8 +72,8 @@ struct OutcomeInput {
     Date forwarded_on, decided_on, today;
     std::string grounds;      // Statsforvalteren's grounds as summarised by the unit
 };
-// Codes: complaint_already_decided (a repeat), complaint_not_forwarded, outcome_before_forwarding, outcome_in_future, outcome_grounds_missing,
-// decision_not_reversible (a reversal of a delivered or closed case).
+// Codes: complaint_already_decided (a repeat), complaint_not_forwarded, outcome_before_forwarding, outcome_in_future,
+// outcome_grounds_missing. Statsforvalteren's outcome is always recorded, whatever the case's state.
 std::optional<Refusal> check_outcome(const OutcomeInput& input);
 
 // A refusal that says the step was already done (a repeat: 409), not a rule broken (422).
@@ -83,7 +83,22 @@ bool is_repeat(const Refusal& refusal);
 ComplaintStatus after_reassessment(bool reverse);
 ComplaintStatus after_outcome(ComplaintOutcome outcome);
 
-// A reversal flips the decision: an approved case becomes rejected and a rejected one approved.
-CaseStatus status_after_reversal(CaseStatus current);
+// A reversal (the unit's reassessment or Statsforvalteren's outcome) flips the decision, and is always a new
+// decision entry, never an edit. What it does to the case:
+// - approved -> rejected (a picked device goes back to stock); rejected -> approved (into the delivery queue);
+// - closed with a refusal in force (its loan ended) -> approved: back into the delivery queue;
+// - closed with an approval in force: now refused, the case stays closed (nothing is out);
+// - delivered: now refused, but the loan is not torn down: the device is at the patient's, and taking it
+//   back is the unit's own step (the loan review's return). The case shows it (loan_against_decision);
+// - own equipment: the decision flips, the case stays with the institution's own equipment.
+struct ReversalEffect {
+    bool approved;            // the new decision
+    CaseStatus case_status;   // the case's status after it
+    bool loan_stays;          // a device stays out on a case whose decision now refuses it
+};
+ReversalEffect reversal_effect(CaseStatus current, bool currently_approved);
+
+// A delivered case whose decision in force refuses the device: the unit must review the loan.
+bool loan_against_decision(CaseStatus status, bool approved);
 
 }  // namespace bhm

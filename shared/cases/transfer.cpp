@@ -1,15 +1,23 @@
-// Transfer rules: which case can be handed over to another unit, and that it is received once.
+// Transfer rules: which case can be handed over to another unit, that it is received or cancelled once,
+// and that it ends with the case's last loan.
 #include "shared/cases/transfer.h"
 
 #include "shared/core/text.h"
 
 namespace bhm {
 
-std::string to_string(TransferStatus status) { return status == TransferStatus::pending ? "pending" : "received"; }
+std::string to_string(TransferStatus status) {
+    switch (status) {
+        case TransferStatus::pending: return "pending";
+        case TransferStatus::received: return "received";
+        case TransferStatus::cancelled: return "cancelled";
+    }
+    return "unknown";
+}
 
 std::optional<TransferStatus> parse_transfer_status(std::string_view text) {
-    if (text == "pending") return TransferStatus::pending;
-    if (text == "received") return TransferStatus::received;
+    for (auto status : {TransferStatus::pending, TransferStatus::received, TransferStatus::cancelled})
+        if (to_string(status) == text) return status;
     return std::nullopt;
 }
 
@@ -35,16 +43,40 @@ std::optional<Refusal> check_transfer(const TransferRequest& request) {
     return std::nullopt;
 }
 
-std::optional<Refusal> check_transfer_receipt(TransferStatus status, bool loan_open) {
-    if (status != TransferStatus::pending)
+std::optional<Refusal> check_transfer_receipt(TransferStatus status, bool case_has_open_loan) {
+    if (status == TransferStatus::received)
         return Refusal{"transfer_not_pending", "This transfer has already been received.", ""};
-    if (!loan_open) {
+    if (status == TransferStatus::cancelled)
+        return Refusal{"transfer_cancelled", "This transfer was cancelled; there is nothing to take over.", ""};
+    if (!case_has_open_loan) {
         return Refusal{"transfer_loan_ended",
-                       "The loan this transfer carries has ended (the device came back or was lost); there is "
+                       "The case's loan has ended (the device came back, was lost or written off); there is "
                        "nothing to take over.",
                        ""};
     }
     return std::nullopt;
+}
+
+std::optional<Refusal> check_transfer_cancel(TransferStatus status, const std::string& reason) {
+    if (status == TransferStatus::cancelled)
+        return Refusal{"transfer_already_cancelled", "This transfer is already cancelled.", ""};
+    if (status == TransferStatus::received) {
+        return Refusal{"transfer_already_received",
+                       "This transfer has been received: the case is the receiving unit's now. To move it back, "
+                       "that unit starts a new transfer.",
+                       ""};
+    }
+    if (is_blank(reason)) {
+        return Refusal{"transfer_cancel_reason_missing",
+                       "Write why the transfer is cancelled (for example: the patient stays).", ""};
+    }
+    return std::nullopt;
+}
+
+bool pending_transfer_ends(bool case_has_open_loan) { return !case_has_open_loan; }
+
+bool is_transfer_repeat(const Refusal& refusal) {
+    return refusal.code == "transfer_not_pending" || refusal.code == "transfer_already_cancelled";
 }
 
 }  // namespace bhm

@@ -112,7 +112,7 @@ TEST_CASE("a bearer token needs no CSRF token: it is no ambient credential", "[e
     CHECK(answer.status == 200);
 }
 
-TEST_CASE("the pages are served at / with a strict content security policy; /api/ paths are never files", "[e2e][browser]") {
+TEST_CASE("the pages are served at / with a strict content security policy, /api/ paths are never files", "[e2e][browser]") {
     ServerProcess server;
     const ApiClient anonymous(server.port());
     auto page = anonymous.get("/");

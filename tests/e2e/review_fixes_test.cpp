@@ -216,7 +216,7 @@ TEST_CASE("a death releases a device still tied to the case though no longer res
     CHECK(text_of(caseworker.get(case_path(c)).object(), "status") == "closed");
 }
 
-TEST_CASE("own_equipment_too_late is a rule (422); a repeated complaint step is a repeat (409)", "[e2e][cases][fix12]") {
+TEST_CASE("own_equipment_too_late is a rule (422), a repeated complaint step is a repeat (409)", "[e2e][cases][fix12]") {
     ServerProcess server;
     auto caseworker = login(server, "caseworker");
     auto body = application_body("oxygen_concentrator", 1330, "nursing_home_doctor");

@@ -182,6 +182,8 @@ const std::vector<Row> table{
      "401 401 401 401 401 403 200 200 200 200 200 200 200"},
     {"POST /api/v1/transfers/{id}/receive", "/api/v1/transfers/{none}/receive",
      "401 401 401 401 401 403 ok  403 ok  ok  ok  ok  ok"},
+    {"POST /api/v1/transfers/{id}/cancel", "/api/v1/transfers/{none}/cancel",
+     "401 401 401 401 401 403 403 403 ok  ok  ok  403 ok"},
     {"GET /api/v1/units", "/api/v1/units",
      "401 401 401 401 401 403 200 200 200 200 200 200 200"},
     {"GET /api/v1/units/directory", "/api/v1/units/directory",

@@ -272,7 +272,7 @@ TEST_CASE("a national ID in the decision grounds is refused and the case stays u
     CHECK(text_of(warehouse.get(device_path(device)).object(), "state") == "available");
 }
 
-TEST_CASE("an inspection with an unknown or out-of-calibration instrument is refused; the tester is the user",
+TEST_CASE("an inspection with an unknown or out-of-calibration instrument is refused, the tester is the user",
           "[e2e][inspection][issue12]") {
     ServerProcess server;
     auto warehouse = login(server, "warehouse");
@@ -328,7 +328,7 @@ TEST_CASE("a device on loan cannot be moved to a shelf", "[e2e][devices][issue12
     CHECK(text_of(warehouse.get(device_path(device)).object(), "state") == "on_loan");
 }
 
-TEST_CASE("an uninspected device is refused as a rule (422); a device reserved for another case is a conflict (409)",
+TEST_CASE("an uninspected device is refused as a rule (422), a device reserved for another case is a conflict (409)",
           "[e2e][status][issue12]") {
     ServerProcess server;
     auto warehouse = login(server, "warehouse");

@@ -122,18 +122,11 @@ void scan_while_server_is_down(ServerProcess& server, const ScanStation& station
     server.restart();
 }
 
-// The server keeps its port across a restart, as a station's configured --server URL does.
-ServerProcess::Options on_one_port() {
-    ServerProcess::Options options;
-    options.port = free_loopback_port();
-    return options;
-}
-
 }  // namespace
 
 TEST_CASE("scans made while the server is down are queued and arrive exactly once when it is back",
           "[e2e][scanner]") {
-    ServerProcess server(on_one_port());
+    ServerProcess server;   // restart() keeps its port, as a station's configured --server URL does
     const std::uint16_t port = server.port();
     auto model = model_of_category(login(server, "warehouse"), "cpap");
     const auto before = devices_by_serial(login(server, "warehouse"));
@@ -181,7 +174,7 @@ TEST_CASE("scans made while the server is down are queued and arrive exactly onc
 
 TEST_CASE("a queued scan the server refuses is kept for review with its reason and the others arrive",
           "[e2e][scanner]") {
-    ServerProcess server(on_one_port());
+    ServerProcess server;   // restart() keeps its port, as a station's configured --server URL does
     auto warehouse_before = login(server, "warehouse");
     auto model = model_of_category(warehouse_before, "cpap");
     const std::string unknown_gtin = gtin_not_in_catalogue(warehouse_before);

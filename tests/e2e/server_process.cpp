@@ -1,6 +1,9 @@
 // Process plumbing for ServerProcess: fork and exec with stdout and stderr sent to files in the
 // server's own temporary folder, a health poll until it answers, a clean stop and a restart on the
 // same port and database; and run_program for the other binaries (bhm-scan) with a time limit.
+// The first start asks for --port 0: the kernel gives the server a port nobody holds, and the server prints
+// it on its "listening on" line, so two test servers never pick the same one (a port found free and closed
+// again could be taken by another server before ours bound it).
 #include "server_process.h"
 
 #include <fcntl.h>
@@ -12,13 +15,12 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
 
 #include <Poco/Net/NetException.h>
-#include <Poco/Net/ServerSocket.h>
-#include <Poco/Net/SocketAddress.h>
 #include <Poco/TemporaryFile.h>
 
 #include "api_client.h"
@@ -88,14 +90,20 @@ pid_t spawn(std::vector<std::string> args, const std::map<std::string, std::stri
     return pid;
 }
 
-}  // namespace
-
-std::uint16_t free_loopback_port() {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-    const auto port = socket.address().port();
-    socket.close();
-    return port;
+// The port on the server's "bhm-server listening on http://127.0.0.1:PORT/api/v1" line, once printed.
+std::optional<std::uint16_t> listening_port(const std::string& printed) {
+    const std::string prefix = "bhm-server listening on http://127.0.0.1:";
+    const auto at = printed.find(prefix);
+    if (at == std::string::npos) return std::nullopt;
+    const auto digits = at + prefix.size();
+    const auto end = printed.find('/', digits);
+    if (end == std::string::npos || end == digits) return std::nullopt;
+    const int port = std::stoi(printed.substr(digits, end - digits));
+    if (port <= 0 || port > 65535) return std::nullopt;
+    return static_cast<std::uint16_t>(port);
 }
+
+}  // namespace
 
 std::string binary_path(const std::string& name) { return std::string(BHM_BIN_DIR) + "/" + name; }
 
@@ -105,12 +113,9 @@ ServerProcess::ServerProcess(Options options) : options_(std::move(options)) {
     folder_ = Poco::TemporaryFile::tempName() + "-bhm-e2e";
     std::filesystem::create_directories(folder_);
     std::string why;
-    for (int attempt = 0; attempt < 4; ++attempt) {
-        const std::uint16_t port = options_.port != 0 ? options_.port : free_loopback_port();
-        if (start_once(port, true, why)) {
-            parse_printed();
-            return;
-        }
+    if (start_once(options_.port, true, why)) {
+        parse_printed();
+        return;
     }
     std::error_code ec;
     std::filesystem::remove_all(folder_, ec);
@@ -148,20 +153,20 @@ bool ServerProcess::start_once(std::uint16_t port, bool fresh_database, std::str
                  "/dev/null", folder_ + "/stdout.txt", folder_ + "/stderr.txt");
 
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options_.startup_timeout_seconds);
-    ApiClient client(port_);
     while (std::chrono::steady_clock::now() < deadline) {
         if (exited(pid_)) {
             pid_ = -1;
             why = "it exited early (port " + std::to_string(port_) + "); log: " + log_tail(1500);
             return false;
         }
-        try {
-            // Our own process must have printed that it listens here: another server on a reused port does not count.
-            auto health = client.get("/api/v1/health");
-            const std::string listening = "listening on http://127.0.0.1:" + std::to_string(port_) + "/";
-            if (health.status == 200 && printed().find(listening) != std::string::npos) return true;
-        } catch (const Poco::Exception&) {
-            // not listening yet
+        // Our own process prints the port it bound; only then is it asked, so another server does not count.
+        if (auto bound = listening_port(printed()); bound && (port == 0 || *bound == port)) {
+            port_ = *bound;
+            try {
+                if (ApiClient(port_).get("/api/v1/health").status == 200) return true;
+            } catch (const Poco::Exception&) {
+                // not answering yet
+            }
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }

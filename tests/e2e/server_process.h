@@ -1,5 +1,5 @@
-// The real bhm-server for whole-system tests: started with the demo data on a free loopback port
-// and a throw-away SQLite file, its printed demo users and station token parsed, and stopped
+// The real bhm-server for whole-system tests: started with the demo data on a loopback port the kernel
+// gives it (--port 0; the server prints the port it bound) and a throw-away SQLite file, its printed demo users and station token parsed, and stopped
 // (SIGTERM, then SIGKILL) with its folder removed when the object goes. Reusable by scanner e2e tests:
 // it can be stopped and restarted on the same port and database, and run_program runs bhm-scan.
 #pragma once
@@ -24,7 +24,7 @@ public:
         std::string demo_password = "e2e-demo-password";
         std::map<std::string, std::string> environment;   // extra BHM_* settings for this server
         int startup_timeout_seconds = 30;
-        std::uint16_t port = 0;   // a fixed loopback port; 0 picks a free one (and retries when it is taken)
+        std::uint16_t port = 0;   // a fixed loopback port; 0: the server binds a free one, kept across restarts
     };
 
     ServerProcess();
@@ -56,7 +56,7 @@ public:
     bool running() const { return pid_ > 0; }
 
 private:
-    // false when the server died before it answered (e.g. port taken)
+    // false when the server died before it answered (e.g. a fixed port taken); port 0 takes the printed one
     bool start_once(std::uint16_t port, bool fresh_database, std::string& why);
     void parse_printed();
 
@@ -67,9 +67,6 @@ private:
     std::string station_name_, station_token_, demo_password_;
     std::vector<DemoUser> users_;
 };
-
-// A loopback port that was free a moment ago (bound to port 0, then closed).
-std::uint16_t free_loopback_port();
 
 // Where the built binaries are (BHM_BIN_DIR, set by bhm_test()).
 std::string binary_path(const std::string& name);

@@ -55,7 +55,7 @@ TEST_CASE("the lockout outlives a restart", "[e2e][tokens]") {
     require_problem(try_login(server, "manager", server.demo_password()), 429, "too_many_attempts");
 }
 
-TEST_CASE("a password change ends the user's old tokens; logout-everywhere ends all of one's own", "[e2e][tokens]") {
+TEST_CASE("a password change ends the user's old tokens, logout-everywhere ends all of one's own", "[e2e][tokens]") {
     ServerProcess server;
     auto admin = login(server, "admin");
     auto technician = login(server, "technician");

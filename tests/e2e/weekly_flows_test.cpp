@@ -11,38 +11,6 @@ using namespace bhm::e2e;
 
 namespace {
 
-struct Delivered {
-    Poco::JSON::Object::Ptr device, c, loan;
-    std::string case_path, device_path;
-};
-
-std::string delivery_body(long long device_id) {
-    return R"({"device_id":)" + std::to_string(device_id) +
-           R"(,"handover":"shipped","manual_included":true,"training_recorded":true,"trained":"patient","fitted_and_tested":true)";
-}
-
-// A ready CPAP delivered to an approved case for made-up patient `patient`.
-Delivered deliver_cpap(const ApiClient& warehouse, const ApiClient& technician, const ApiClient& caseworker,
-                       int patient, int loan_days = 365) {
-    auto model = model_of_category(warehouse, "cpap");
-    auto device = ready_device(warehouse, technician, model);
-    auto c = approved_case(caseworker, "cpap", patient, loan_days);
-    const std::string case_path = "/api/v1/cases/" + std::to_string(id_of(c));
-    REQUIRE(caseworker.post(case_path + "/journal-note", R"({"hpr_number":"1234567"})").status == 200);
-    REQUIRE(caseworker.post(case_path + "/site-checks", R"({"documented_by":"Elektro AS","checked_on":")" +
-                                                             utc_date(-3) + R"(","document_ref":"EL-1"})").status == 200);
-    auto delivered = warehouse.post(case_path + "/deliveries", delivery_body(id_of(device)) + "}");
-    INFO(delivered.describe());
-    REQUIRE(delivered.status == 201);
-    return {device, c, delivered.object(), case_path, "/api/v1/devices/" + std::to_string(id_of(device))};
-}
-
-bool has_event(const Poco::JSON::Array::Ptr& events, const std::string& kind) {
-    for (std::size_t i = 0; i < events->size(); ++i)
-        if (events->getObject(static_cast<unsigned>(i))->getValue<std::string>("kind") == kind) return true;
-    return false;
-}
-
 bool lists_device(const Poco::JSON::Array::Ptr& items, long long device_id) {
     for (std::size_t i = 0; i < items->size(); ++i)
         if (items->getObject(static_cast<unsigned>(i))->getValue<long long>("device_id") == device_id) return true;
@@ -51,16 +19,9 @@ bool lists_device(const Poco::JSON::Array::Ptr& items, long long device_id) {
 
 // The UNN cpap row of this year's annual report, as a manager sees it.
 Poco::JSON::Object::Ptr cpap_row(const ApiClient& manager) {
-    auto answer = manager.get("/api/v1/reports/annual?year=" + utc_date().substr(0, 4));
-    INFO(answer.describe());
-    REQUIRE(answer.status == 200);
-    auto rows = answer.object()->getArray("rows");
-    for (std::size_t i = 0; i < rows->size(); ++i) {
-        auto row = rows->getObject(static_cast<unsigned>(i));
-        if (row->getValue<std::string>("unit") == "UNN" && row->getValue<std::string>("category") == "cpap") return row;
-    }
-    FAIL("no UNN cpap row in the annual report");
-    return nullptr;
+    auto row = annual_report_row(manager, std::stoi(utc_date().substr(0, 4)), "cpap");
+    REQUIRE(row);
+    return row;
 }
 
 int figure(const Poco::JSON::Object::Ptr& row, const std::string& name) { return row->getValue<int>(name); }
@@ -238,7 +199,7 @@ TEST_CASE("a complaint after the four-week deadline is recorded as late, not ref
     REQUIRE(c->getArray("complaints")->size() == 1);
 }
 
-TEST_CASE("a patient's death ends the loan, closes the case and creates a pick-up task; ended by death is its own "
+TEST_CASE("a patient's death ends the loan, closes the case and creates a pick-up task, ended by death is its own "
           "figure", "[e2e][flows]") {
     ServerProcess server;
     auto warehouse = login(server, "warehouse");
@@ -298,7 +259,7 @@ TEST_CASE("lost at the patient's home is counted as lost, not as a return", "[e2
     CHECK(text_of(c->getArray("loans")->getObject(0), "end_reason") == "lost");
 }
 
-TEST_CASE("a device is written off with a reason, ending its loan; the write-off is its own figure", "[e2e][flows]") {
+TEST_CASE("a device is written off with a reason, ending its loan, the write-off is its own figure", "[e2e][flows]") {
     ServerProcess server;
     auto warehouse = login(server, "warehouse");
     auto manager = login(server, "manager");
@@ -336,7 +297,7 @@ TEST_CASE("a device is written off with a reason, ending its loan; the write-off
     CHECK(figure(cpap_row(manager), "devices_written_off") == figure(before, "devices_written_off") + 2);
 }
 
-TEST_CASE("an exchange at home sends device A to service and B out through the delivery gate; the case stays open",
+TEST_CASE("an exchange at home sends device A to service and B out through the delivery gate, the case stays open",
           "[e2e][flows]") {
     ServerProcess server;
     auto warehouse = login(server, "warehouse");
@@ -399,7 +360,7 @@ TEST_CASE("a technician records a service visit or an inspection at the home wit
                                     R"({"work":"x"})"), 422, "device_not_at_patient");
 }
 
-TEST_CASE("a patient moving to another unit is transferred with the loan; the device changes unit when received",
+TEST_CASE("a patient moving to another unit is transferred with the loan, the device changes unit when received",
           "[e2e][flows]") {
     ServerProcess server;
     auto warehouse = login(server, "warehouse");

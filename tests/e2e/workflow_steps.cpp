@@ -244,6 +244,53 @@ std::set<std::string> reason_codes(const ApiResponse& answer) {
     return codes;
 }
 
+std::string delivery_body(long long device_id) {
+    return R"({"device_id":)" + std::to_string(device_id) +
+           R"(,"handover":"shipped","manual_included":true,"training_recorded":true,"trained":"patient","fitted_and_tested":true)";
+}
+
+Delivered deliver_cpap(const ApiClient& warehouse, const ApiClient& technician, const ApiClient& caseworker,
+                       int patient, int loan_days) {
+    auto model = model_of_category(warehouse, "cpap");
+    auto device = ready_device(warehouse, technician, model);
+    auto c = approved_case(caseworker, "cpap", patient, loan_days);
+    const std::string case_path = "/api/v1/cases/" + std::to_string(id_of(c));
+    REQUIRE(caseworker.post(case_path + "/journal-note", R"({"hpr_number":"1234567"})").status == 200);
+    REQUIRE(caseworker.post(case_path + "/site-checks", R"({"documented_by":"Elektro AS","checked_on":")" +
+                                                             utc_date(-3) + R"(","document_ref":"EL-1"})").status == 200);
+    auto delivered = warehouse.post(case_path + "/deliveries", delivery_body(id_of(device)) + "}");
+    INFO(delivered.describe());
+    REQUIRE(delivered.status == 201);
+    return {device, c, delivered.object(), case_path, "/api/v1/devices/" + std::to_string(id_of(device))};
+}
+
+ApiResponse exchange_device(const ApiClient& warehouse, const Delivered& loan, long long replacement_id,
+                            const std::string& fault) {
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+    body->set("returning_device_id", id_of(loan.device));
+    body->set("fault", fault);
+    const std::string json = to_json(body);   // {"fault":...,"returning_device_id":...}
+    return warehouse.post(loan.case_path + "/exchanges", delivery_body(replacement_id) + "," + json.substr(1));
+}
+
+Poco::JSON::Object::Ptr annual_report_row(const ApiClient& manager, int year, const std::string& category) {
+    auto answer = manager.get("/api/v1/reports/annual?year=" + std::to_string(year));
+    INFO(answer.describe());
+    REQUIRE(answer.status == 200);
+    auto rows = answer.object()->getArray("rows");
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        auto row = rows->getObject(static_cast<unsigned>(i));
+        if (row->getValue<std::string>("category") == category) return row;
+    }
+    return nullptr;
+}
+
+bool has_event(const Poco::JSON::Array::Ptr& events, const std::string& kind) {
+    for (std::size_t i = 0; i < events->size(); ++i)
+        if (events->getObject(static_cast<unsigned>(i))->getValue<std::string>("kind") == kind) return true;
+    return false;
+}
+
 void require_problem(const ApiResponse& answer, int status, const std::string& code) {
     INFO(answer.describe());
     CHECK(answer.status == status);

@@ -61,6 +61,25 @@ Poco::JSON::Object::Ptr specialist_application(const ApiClient& caseworker, cons
 Poco::JSON::Object::Ptr approved_case(const ApiClient& caseworker, const std::string& category, int patient,
                                       int loan_days = 365);
 
+// The body of POST /cases/{id}/deliveries for a device with the whole checklist done, left open (no closing
+// brace) so a test can add fields: delivery_body(id) + "}".
+std::string delivery_body(long long device_id);
+// A ready CPAP delivered to an approved case (journal note and site check recorded) for made-up patient
+// `patient`: the device, the case and the loan as answered, and their paths.
+struct Delivered {
+    Poco::JSON::Object::Ptr device, c, loan;
+    std::string case_path, device_path;
+};
+Delivered deliver_cpap(const ApiClient& warehouse, const ApiClient& technician, const ApiClient& caseworker,
+                       int patient, int loan_days = 365);
+// The exchange of the loan's device for `replacement_id` (POST /cases/{id}/exchanges; the answer, unchecked).
+ApiResponse exchange_device(const ApiClient& warehouse, const Delivered& loan, long long replacement_id,
+                            const std::string& fault = "Motor noise");
+// The row of `category` in the caller's own unit's annual report for `year` (REQUIRE 200); null when none.
+Poco::JSON::Object::Ptr annual_report_row(const ApiClient& manager, int year, const std::string& category);
+// Whether a list of events (a trail) holds one of `kind`.
+bool has_event(const Poco::JSON::Array::Ptr& events, const std::string& kind);
+
 // REQUIREs an RFC 9457 answer: the status, Content-Type application/problem+json, and the fields
 // type, title, status (same as HTTP), detail and code (the expected one, unless empty).
 void require_problem(const ApiResponse& answer, int status, const std::string& code = "");

@@ -32,13 +32,6 @@ constexpr int station_count = 4;
 constexpr int batch_station = 3;   // this one sends /scans/batch of batch_size, the others single scans
 constexpr std::size_t batch_size = 20;
 
-// restart() keeps the port; picked here so the stations' clients never need a new one.
-e2e::ServerProcess::Options on_one_port() {
-    e2e::ServerProcess::Options options;
-    options.port = e2e::free_loopback_port();
-    return options;
-}
-
 double seconds_since(SteadyClock::time_point start) {
     return std::chrono::duration<double>(SteadyClock::now() - start).count();
 }
@@ -208,7 +201,7 @@ CheckResult audit(const std::string& database, const std::vector<Answered>& answ
 TEST_CASE("killed with SIGKILL 50 times during a scan storm, the server keeps every answered scan exactly once "
           "and applies no command by half", "[reliability][crash]") {
     const auto started = SteadyClock::now();
-    e2e::ServerProcess server(on_one_port());
+    e2e::ServerProcess server;   // restart() keeps the port it bound
     const std::string database = server.folder() + "/bhm.db";
     auto admin = e2e::login(server, "admin");
     auto warehouse = e2e::login(server, "warehouse");
@@ -344,7 +337,7 @@ TEST_CASE("bhm-scan killed with SIGKILL in the middle of a sync keeps its queue,
           "applied twice", "[reliability][crash]") {
     const auto started = SteadyClock::now();
     constexpr int queued = 1500, sync_kills = 8;
-    e2e::ServerProcess server(on_one_port());
+    e2e::ServerProcess server;   // restart() keeps the port it bound
     const std::string database = server.folder() + "/bhm.db";
     auto warehouse = e2e::login(server, "warehouse");
     const std::string gtin = e2e::text_of(e2e::model_of_category(warehouse, "cpap"), "gtin");

@@ -39,7 +39,7 @@ std::string state_of(const e2e::ApiClient& client, long long device) {
 
 }  // namespace
 
-TEST_CASE("unknown and lower-case methods are 501 at once; OPTIONS and TRACE are 405 at once", "[reliability][framing]") {
+TEST_CASE("unknown and lower-case methods are 501 at once, OPTIONS and TRACE are 405 at once", "[reliability][framing]") {
     e2e::ServerProcess server;
     for (const std::string method : {"BREW", "get", "FOO-BAR"})
         check_problem(answer_at_once(server, method + " /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n"), 501);

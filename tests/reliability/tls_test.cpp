@@ -35,10 +35,9 @@ public:
                                       folder_ + "/key.pem", "-out", cert(), "-days", "2", "-subj", "/CN=127.0.0.1",
                                       "-addext", "subjectAltName=IP:127.0.0.1"});
         REQUIRE(made.exit_code == 0);
-        port = e2e::free_loopback_port();
-        redirect_port = e2e::free_loopback_port();
-        const std::vector<std::string> args{e2e::binary_path("bhm-server"), "--demo", "--port", std::to_string(port),
-                                            "--redirect-port", std::to_string(redirect_port), "--tls-cert", cert(),
+        // Port 0 for both: the server binds free ones and prints them, so no other test server can take them.
+        const std::vector<std::string> args{e2e::binary_path("bhm-server"), "--demo", "--port", "0",
+                                            "--redirect-port", "0", "--tls-cert", cert(),
                                             "--tls-key", folder_ + "/key.pem", "--db", folder_ + "/bhm.db"};
         std::vector<char*> argv;
         for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -53,7 +52,10 @@ public:
         posix_spawn_file_actions_destroy(&files);
         for (int i = 0; i < 300 && printed().find("listening on https://") == std::string::npos; ++i)
             std::this_thread::sleep_for(100ms);
-        REQUIRE(printed().find("listening on https://127.0.0.1:" + std::to_string(port)) != std::string::npos);
+        port = printed_port("listening on https://127.0.0.1:");
+        redirect_port = printed_port("redirects http://127.0.0.1:");
+        REQUIRE(port != 0);
+        REQUIRE(redirect_port != 0);
     }
     ~TlsServer() {
         if (pid_ > 0) {   // never kill(-1, ...): that would signal every process
@@ -70,6 +72,13 @@ public:
         std::stringstream text;
         text << in.rdbuf();
         return text.str();
+    }
+    // The port printed after `prefix` (e.g. "listening on https://127.0.0.1:"), 0 when not printed.
+    std::uint16_t printed_port(const std::string& prefix) const {
+        const std::string text = printed();
+        const auto at = text.find(prefix);
+        if (at == std::string::npos) return 0;
+        return static_cast<std::uint16_t>(std::stoi(text.substr(at + prefix.size())));
     }
     // curl verifying the server against the test's own certificate; -i prints the head.
     e2e::ProgramRun curl(const std::vector<std::string>& more) const {

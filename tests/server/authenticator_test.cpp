@@ -95,7 +95,7 @@ int attempt(Authenticator& auth, const std::string& password, const std::string&
 }
 }  // namespace
 
-TEST_CASE("five wrong passwords from one address lock that username there; a success clears the count") {
+TEST_CASE("five wrong passwords from one address lock that username there, a success clears the count") {
     StoreFixture f;
     Authenticator auth(*f.store, "secret-for-test", 60);
     for (int i = 0; i < 4; ++i) CHECK(attempt(auth, "feil", "10.0.0.1", noon) == 401);

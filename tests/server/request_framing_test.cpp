@@ -61,7 +61,7 @@ TEST_CASE("methods are case-sensitive: only the standard ones are known") {
     CHECK_FALSE(is_known_method("BREW"));
 }
 
-TEST_CASE("HTTP/1.0 keeps the connection only when asked; HTTP/1.1 unless told to close") {
+TEST_CASE("HTTP/1.0 keeps the connection only when asked, HTTP/1.1 unless told to close") {
     CHECK_FALSE(head_of("GET / HTTP/1.0\r\n\r\n").keep_alive());
     CHECK(head_of("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n").keep_alive());
     CHECK_FALSE(head_of("GET / HTTP/1.1\r\nConnection: close\r\n\r\n").keep_alive());

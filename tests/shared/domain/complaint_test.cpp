@@ -43,14 +43,12 @@ TEST_CASE("a complaint needs a decision, a date between the decision and today, 
     CHECK(check_complaint_receipt(blank)->rule == "pasient- og brukerrettighetsloven § 7-2");
 }
 
-TEST_CASE("the unit's reassessment may reverse a decision only before delivery") {
+TEST_CASE("the unit's reassessment may reverse a decision whatever the case's state") {
     Reassessment r{ComplaintStatus::received, CaseStatus::rejected, true, "new information from the doctor"};
     CHECK_FALSE(check_reassessment(r));
     CHECK(after_reassessment(true) == ComplaintStatus::reversed);
-    CHECK(status_after_reversal(CaseStatus::rejected) == CaseStatus::approved);
-    CHECK(status_after_reversal(CaseStatus::approved) == CaseStatus::rejected);
     r.case_status = CaseStatus::delivered;
-    CHECK(check_reassessment(r)->code == "decision_not_reversible");
+    CHECK_FALSE(check_reassessment(r));
     r.reverse = false;   // keeping the decision is possible whatever the case's state
     CHECK_FALSE(check_reassessment(r));
     CHECK(after_reassessment(false) == ComplaintStatus::upheld);
@@ -91,7 +89,7 @@ TEST_CASE("complaint_already_forwarded and complaint_already_decided: a repeated
     CHECK_FALSE(is_repeat(*check_forwarding(ComplaintStatus::received, reassessed, Date{2026, 11, 21}, today)));
 }
 
-TEST_CASE("Statsforvalteren's outcome is recorded for a forwarded complaint; sent back means a new assessment") {
+TEST_CASE("Statsforvalteren's outcome is recorded for a forwarded complaint, sent back means a new assessment") {
     OutcomeInput input{ComplaintStatus::forwarded, CaseStatus::rejected, ComplaintOutcome::reversed,
                        Date{2026, 11, 21}, Date{2026, 12, 1}, Date{2026, 12, 1}, "the criteria are met"};
     CHECK_FALSE(check_outcome(input));
@@ -110,7 +108,38 @@ TEST_CASE("Statsforvalteren's outcome is recorded for a forwarded complaint; sen
     auto no_grounds = input;
     no_grounds.grounds = "";
     CHECK(check_outcome(no_grounds)->code == "outcome_grounds_missing");
-    auto delivered = input;
-    delivered.case_status = CaseStatus::closed;
-    CHECK(check_outcome(delivered)->code == "decision_not_reversible");
+    for (auto status : {CaseStatus::delivered, CaseStatus::closed, CaseStatus::own_equipment}) {
+        auto late = input;   // Statsforvalteren's outcome is recorded whatever the case's state
+        late.case_status = status;
+        CHECK_FALSE(check_outcome(late));
+    }
+}
+
+TEST_CASE("a reversal sends a refused case back to the delivery queue and never tears down a loan") {
+    auto rejected = reversal_effect(CaseStatus::rejected, false);
+    CHECK(rejected.approved);
+    CHECK(rejected.case_status == CaseStatus::approved);
+    auto approved = reversal_effect(CaseStatus::approved, true);
+    CHECK_FALSE(approved.approved);
+    CHECK(approved.case_status == CaseStatus::rejected);
+    CHECK_FALSE(approved.loan_stays);
+
+    auto closed_refused = reversal_effect(CaseStatus::closed, false);   // its loan ended under a refusal
+    CHECK(closed_refused.approved);
+    CHECK(closed_refused.case_status == CaseStatus::approved);
+    auto closed_approved = reversal_effect(CaseStatus::closed, true);   // returned already: nothing is out
+    CHECK_FALSE(closed_approved.approved);
+    CHECK(closed_approved.case_status == CaseStatus::closed);
+
+    auto delivered = reversal_effect(CaseStatus::delivered, true);
+    CHECK_FALSE(delivered.approved);
+    CHECK(delivered.case_status == CaseStatus::delivered);   // the device stays at the patient's
+    CHECK(delivered.loan_stays);
+    CHECK(loan_against_decision(delivered.case_status, delivered.approved));
+    CHECK_FALSE(loan_against_decision(CaseStatus::delivered, true));
+    CHECK_FALSE(loan_against_decision(CaseStatus::closed, false));
+
+    auto own = reversal_effect(CaseStatus::own_equipment, true);
+    CHECK(own.case_status == CaseStatus::own_equipment);
+    CHECK_FALSE(own.approved);
 }

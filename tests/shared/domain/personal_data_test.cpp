@@ -90,7 +90,7 @@ TEST_CASE("normalising does not make national IDs out of GTINs, dates with text,
     CHECK_FALSE(contains_national_id("Replaced fan, part 12345678, serial SN-20150-0786"));
 }
 
-TEST_CASE("a log value holding a national ID is redacted whole; other values stay as they are") {
+TEST_CASE("a log value holding a national ID is redacted whole, other values stay as they are") {
     CHECK(redact_national_ids("/api/v1/cases/19123837110") == "[national-id-redacted]");
     CHECK(redact_national_ids("191238-37110") == "[national-id-redacted]");
     CHECK(redact_national_ids("/api/v1/cases/12") == "/api/v1/cases/12");
