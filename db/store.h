@@ -13,6 +13,7 @@
 
 #include "db/access_records.h"
 #include "db/flow_records.h"
+#include "db/recall_records.h"
 #include "db/records.h"
 
 namespace bhm::db {
@@ -32,7 +33,8 @@ struct DeviceFilter {
     std::optional<Id> reserved_case_id;
 };
 
-class Transaction {
+// The record interfaces split out so far (db/recall_records.h) are inherited, so call sites keep one type.
+class Transaction : public RecallRecords {
 public:
     virtual ~Transaction() = default;
 

@@ -42,6 +42,7 @@ void add_all_routes(Router& router, App& app) {
     add_dashboard_routes(router, app);
     add_service_order_list_routes(router, app);
     add_report_chart_routes(router, app);
+    add_recall_routes(router, app);
     add_openapi_route(router);
 }
 

@@ -64,6 +64,7 @@ void add_delivery_check_routes(Router& router, App& app);
 void add_dashboard_routes(Router& router, App& app);
 void add_service_order_list_routes(Router& router, App& app);
 void add_report_chart_routes(Router& router, App& app);
+void add_recall_routes(Router& router, App& app);
 void add_openapi_route(Router& router);
 
 // Every route of the API, in matching order.
