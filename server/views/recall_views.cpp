@@ -24,8 +24,9 @@ Poco::JSON::Object::Ptr affected_row(const db::AffectedDevice& a, bool with_addr
     o->set("model", a.model_name);
     o->set("state", to_string(a.state));
     o->set("where", to_string(whereabouts_of(a.state)));
-    o->set("warehouse", text_or_null(a.warehouse));
-    o->set("location", text_or_null(a.location));
+    const bool in_house = a.state != DeviceState::on_loan && a.state != DeviceState::retired && a.state != DeviceState::lost;
+    o->set("warehouse", in_house ? text_or_null(a.warehouse) : Poco::Dynamic::Var());   // a shelf only while here
+    o->set("location", in_house ? text_or_null(a.location) : Poco::Dynamic::Var());
     o->set("reserved_case_id", opt_id(a.reserved_case_id));
     o->set("reserved_case_number", text_or_null(a.reserved_case_number));
     o->set("loan_id", opt_id(a.loan_id));
@@ -131,8 +132,9 @@ std::string affected_csv(const db::RecallNotice& notice, const std::vector<db::A
                    "case_number", "municipality", "residence", "address", "done", "done_at", "done_by"});
     for (const auto& a : devices) {
         const std::string case_number = a.loan_id ? a.loan_case_number : a.reserved_case_number;
+        const bool in_house = a.state != DeviceState::on_loan && a.state != DeviceState::retired && a.state != DeviceState::lost;
         csv_line(out, {notice.reference, "device", to_string(whereabouts_of(a.state)), a.asset_tag, a.serial, "",
-                       a.model_name, to_string(a.state), a.warehouse, a.location, case_number, a.municipality,
+                       a.model_name, to_string(a.state), in_house ? a.warehouse : "", in_house ? a.location : "", case_number, a.municipality,
                        a.residence, with_addresses && a.loan_id ? a.address : "", a.done_at ? "yes" : "no",
                        a.done_at ? to_iso(*a.done_at) : "", a.done_by});
     }
