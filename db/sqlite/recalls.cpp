@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "db/sql_row.h"
+#include "db/sqlite/recall_queries.h"
 #include "db/sqlite/sqlite_transaction.h"
 
 namespace bhm::db {
@@ -162,26 +163,10 @@ RecallProgress SqliteTransaction::recall_progress(Id notice_id) {
 }
 
 // One query over the notice's devices (primary key recall_devices(notice_id, device_id)), each joined by
-// its primary key or the one-open-loan index to its shelf, reservation, open loan and the loan's patient.
+// its primary key or the one-open-loan index to its shelf, reservation, open loan and the loan's patient
+// (db/sqlite/recall_queries.h).
 std::vector<AffectedDevice> SqliteTransaction::recall_affected_devices(Id notice_id) {
-    return sql::query(
-               session_,
-               "SELECT rd.device_id, d.asset_tag, d.serial, m.name AS model_name, d.state, "
-               "w.name AS warehouse, l.code AS location, d.reserved_case_id, rc.number AS reserved_case_number, "
-               "lo.id AS loan_id, lo.delivered_at, c.id AS loan_case_id, c.number AS loan_case_number, "
-               "p.id AS patient_id, p.municipality, p.address, p.residence, "
-               "rd.added_how, rd.done_at, rd.done_by, rd.note "
-               "FROM recall_devices rd "
-               "JOIN devices d ON d.id = rd.device_id "
-               "JOIN models m ON m.id = d.model_id "
-               "LEFT JOIN warehouses w ON w.id = d.warehouse_id "
-               "LEFT JOIN locations l ON l.id = d.location_id "
-               "LEFT JOIN cases rc ON rc.id = d.reserved_case_id "
-               "LEFT JOIN loans lo ON lo.device_id = d.id AND lo.returned_at IS NULL "
-               "LEFT JOIN cases c ON c.id = lo.case_id "
-               "LEFT JOIN patients p ON p.id = c.patient_id "
-               "WHERE rd.notice_id = ? ORDER BY rd.device_id",
-               sql::params(notice_id))
+    return sql::query(session_, sqlite_sql::recall_affected_devices, sql::params(notice_id))
         .map<AffectedDevice>([](const sql::Row& row) {
             AffectedDevice a;
             a.device_id = row.integer("device_id");

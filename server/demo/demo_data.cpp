@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "server/auth/password.h"
+#include "server/demo/demo_recall.h"
 #include "server/demo/demo_scenarios.h"
 #include "shared/loans/loan.h"
 #include "shared/core/norway_time.h"
@@ -170,6 +171,7 @@ DemoSummary load_demo_data(db::Store& store, Timestamp now, const std::string& p
                 }
             }
             demo::play_paper_cases(history, random, unit);
+            if (unit.first) demo::register_demo_recall(tx, history, unit, models.front());
         }
         summary.patients = history.patients();
         count_from_store(tx, units, local_date(now), summary);
