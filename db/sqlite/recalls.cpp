@@ -1,6 +1,10 @@
 // SQLite Store, recalls (migration 0010_recalls): field safety notices with their serial and lot lists, the
 // covered devices and lots with their action records, holds by device, and the affected list.
+#include <memory>
 #include <stdexcept>
+
+#include <Poco/Data/SQLite/Utility.h>
+#include <sqlite3.h>
 
 #include "db/sql_row.h"
 #include "db/sqlite/recall_queries.h"
@@ -164,36 +168,60 @@ RecallProgress SqliteTransaction::recall_progress(Id notice_id) {
 
 // One query over the notice's devices (primary key recall_devices(notice_id, device_id)), each joined by
 // its primary key or the one-open-loan index to its shelf, reservation, open loan and the loan's patient
-// (db/sqlite/recall_queries.h).
+// (db/sqlite/recall_queries.h). Read through the C API: the list may hold every device of a model, and
+// Poco's RecordSet costs about five times the query itself per row (tests/bench/recall_bench.cpp).
 std::vector<AffectedDevice> SqliteTransaction::recall_affected_devices(Id notice_id) {
-    return sql::query(session_, sqlite_sql::recall_affected_devices, sql::params(notice_id))
-        .map<AffectedDevice>([](const sql::Row& row) {
-            AffectedDevice a;
-            a.device_id = row.integer("device_id");
-            a.asset_tag = row.text("asset_tag");
-            a.serial = row.text("serial");
-            a.model_name = row.text("model_name");
-            auto state = parse_device_state(row.text("state"));
-            if (!state) throw std::runtime_error("device " + std::to_string(a.device_id) + " has an unknown state");
-            a.state = *state;
-            a.warehouse = row.text("warehouse");
-            a.location = row.text("location");
-            a.reserved_case_id = row.optional_integer("reserved_case_id");
-            a.reserved_case_number = row.text("reserved_case_number");
-            a.loan_id = row.optional_integer("loan_id");
-            a.delivered_at = row.optional_timestamp("delivered_at");
-            a.loan_case_id = row.optional_integer("loan_case_id");
-            a.loan_case_number = row.text("loan_case_number");
-            a.patient_id = row.optional_integer("patient_id");
-            a.municipality = row.text("municipality");
-            a.address = row.text("address");
-            a.residence = row.text("residence");
-            a.added_how = row.text("added_how");
-            a.done_at = row.optional_timestamp("done_at");
-            a.done_by = row.text("done_by");
-            a.note = row.text("note");
-            return a;
-        });
+    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(session_);
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db, sqlite_sql::recall_affected_devices, -1, &raw, nullptr) != SQLITE_OK)
+        throw std::runtime_error(std::string("affected list: ") + sqlite3_errmsg(db));
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
+    sqlite3_bind_int64(raw, 1, notice_id);
+    auto text = [raw](int column) {
+        const auto* chars = sqlite3_column_text(raw, column);
+        return chars ? std::string(reinterpret_cast<const char*>(chars)) : std::string();
+    };
+    auto optional_id = [raw](int column) -> std::optional<Id> {
+        if (sqlite3_column_type(raw, column) == SQLITE_NULL) return std::nullopt;
+        return sqlite3_column_int64(raw, column);
+    };
+    auto optional_time = [&](int column) -> std::optional<Timestamp> {
+        if (sqlite3_column_type(raw, column) == SQLITE_NULL) return std::nullopt;
+        auto at = parse_iso_timestamp(text(column));
+        if (!at) throw std::runtime_error("affected list: a stored time is not ISO-8601");
+        return at;
+    };
+    std::vector<AffectedDevice> rows;
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(raw)) == SQLITE_ROW) {
+        AffectedDevice a;
+        a.device_id = sqlite3_column_int64(raw, 0);
+        a.asset_tag = text(1);
+        a.serial = text(2);
+        a.model_name = text(3);
+        auto state = parse_device_state(text(4));
+        if (!state) throw std::runtime_error("device " + std::to_string(a.device_id) + " has an unknown state");
+        a.state = *state;
+        a.warehouse = text(5);
+        a.location = text(6);
+        a.reserved_case_id = optional_id(7);
+        a.reserved_case_number = text(8);
+        a.loan_id = optional_id(9);
+        a.delivered_at = optional_time(10);
+        a.loan_case_id = optional_id(11);
+        a.loan_case_number = text(12);
+        a.patient_id = optional_id(13);
+        a.municipality = text(14);
+        a.address = text(15);
+        a.residence = text(16);
+        a.added_how = text(17);
+        a.done_at = optional_time(18);
+        a.done_by = text(19);
+        a.note = text(20);
+        rows.push_back(std::move(a));
+    }
+    if (step != SQLITE_DONE) throw std::runtime_error(std::string("affected list: ") + sqlite3_errmsg(db));
+    return rows;
 }
 
 std::vector<DeviceRecallHold> SqliteTransaction::open_recall_holds(Id device_id) {
