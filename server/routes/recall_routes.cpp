@@ -25,6 +25,8 @@ std::vector<std::string> string_list(const Poco::JSON::Object::Ptr& body, const 
         const auto& item = array->get(i);
         if (!item.isString()) bad_request("invalid_field", "Field '" + field + "' must be an array of strings.");
         auto text = item.convert<std::string>();
+        if (text.find_first_not_of(" \t") == std::string::npos)
+            bad_request("invalid_field", "An entry of '" + field + "' is empty.");
         if (text.size() > max_item_length)
             bad_request("invalid_field", "An entry of '" + field + "' is longer than " +
                                              std::to_string(max_item_length) + " characters.");

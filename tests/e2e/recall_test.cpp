@@ -93,6 +93,15 @@ TEST_CASE("a notice for a serial range holds the devices it covers, lists them b
                                                           R"(","action":"inspect","user_text":"t","gtin":")" + gtin +
                                                           R"(","coverage":"serial_range","serial_from":"A9","serial_to":"A1"})"),
                     422, "recall_range_invalid");
+    require_problem(manager.post("/api/v1/recalls", R"({"reference":"FSN-E2E-EMPTY","issued_on":")" + utc_date(-1) +
+                                                          R"(","action":"inspect","user_text":"t","gtin":")" + gtin +
+                                                          R"(","coverage":"serial_list","serials":["A1"," "]})"),
+                    400);
+    require_problem(manager.post("/api/v1/recalls", R"({"reference":"FSN-E2E-NOMODEL","issued_on":")" + utc_date(-1) +
+                                                          R"(","action":"inspect","user_text":"t","gtin":")" +
+                                                          gtin_not_in_catalogue(manager) + R"(","coverage":"all_serials"})"),
+                    422, "recall_unknown_model");
+    CHECK(manager.get("/api/v1/recalls").object()->getArray("items")->size() == 1);   // only the demo's notice
     auto registered = manager.post("/api/v1/recalls", body);
     INFO(registered.describe());
     REQUIRE(registered.status == 201);
@@ -186,4 +195,30 @@ TEST_CASE("a notice for a serial range holds the devices it covers, lists them b
     auto picked = warehouse.post(new_case + "/reservation", R"({"device_id":)" + std::to_string(id_of(in_stock)) + "}");
     INFO(picked.describe());
     CHECK(picked.status == 200);
+}
+
+TEST_CASE("a notice on a list of lots lists them, takes the action lot by lot and closes with the last", "[e2e][recall]") {
+    ServerProcess server;
+    auto manager = login(server, "manager");
+    auto warehouse = login(server, "warehouse");
+    const std::string gtin = gtin_not_in_catalogue(manager);   // a consumable: not a device model
+    auto registered = manager.post("/api/v1/recalls",
+        R"({"reference":"FSN-E2E-LOTS","issued_on":")" + utc_date(0) + R"(","action":"return","user_text":"Return the )"
+        R"(packs of these lots to the supplier.","gtin":")" + gtin + R"(","coverage":"lot_list","lots":["L26-01","L26-02"]})");
+    INFO(registered.describe());
+    REQUIRE(registered.status == 201);
+    const std::string path = "/api/v1/recalls/" + std::to_string(id_of(registered.object()));
+    CHECK(registered.object()->getObject("progress")->getValue<int>("total") == 2);
+    auto csv = warehouse.get(path + "/affected?format=csv");
+    CHECK(csv.body.find("FSN-E2E-LOTS,lot,,,,L26-01") != std::string::npos);
+    require_problem(warehouse.post(path + "/lots/done", R"({"lot":"L26-99"})"), 404);
+    auto first = warehouse.post(path + "/lots/done", R"({"lot":"L26-01","note":"12 packs returned"})");
+    REQUIRE(first.status == 200);
+    CHECK(text_of(first.object(), "status") == "open");
+    require_problem(warehouse.post(path + "/lots/done", R"({"lot":"L26-01"})"), 409, "recall_already_done");
+    auto last = warehouse.post(path + "/lots/done", R"({"lot":"L26-02"})");
+    REQUIRE(last.status == 200);
+    CHECK(text_of(last.object(), "status") == "closed");
+    CHECK(last.object()->getObject("progress")->getValue<int>("done") == 2);
+    require_problem(login(server, "caseworker").post(path + "/lots/done", R"({"lot":"L26-02"})"), 403);
 }
