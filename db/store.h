@@ -14,6 +14,7 @@
 #include "db/access_records.h"
 #include "db/consumable_records.h"
 #include "db/flow_records.h"
+#include "db/recall_records.h"
 #include "db/records.h"
 
 namespace bhm::db {
@@ -34,8 +35,8 @@ struct DeviceFilter {
 };
 
 // Transaction inherits the narrow record interfaces as they are split out (issue 9); a service names only
-// the one it needs (the consumables: ConsumableRecords).
-class Transaction : public ConsumableRecords {
+// the one it needs (consumables: ConsumableRecords; recalls: RecallRecords).
+class Transaction : public ConsumableRecords, public RecallRecords {
 public:
     virtual ~Transaction() = default;
 

@@ -127,6 +127,13 @@ std::vector<Device> SqliteTransaction::devices(const DeviceFilter& filter, const
     return sql::query(session_, sql, values).map<Device>(read_device);
 }
 
+// The recall candidates: `+unit_id` keeps the planner on the (model_id, serial) index.
+std::vector<Device> SqliteTransaction::devices_of_model(Id unit_id, Id model_id) {
+    return sql::query(session_, std::string(device_columns) + "WHERE d.model_id = ? AND +d.unit_id = ? ORDER BY d.id",
+                      sql::params(model_id, unit_id))
+        .map<Device>(read_device);
+}
+
 std::uint32_t SqliteTransaction::next_asset_number() {
     auto rows = sql::query(session_,
                            "INSERT INTO counters (name, value) VALUES ('asset_number', 1) "

@@ -171,6 +171,24 @@ public:
     std::optional<StandingOrder> standing_order(Id) override;
     std::vector<StandingOrder> standing_orders_of_unit(Id unit_id) override;
     std::vector<StandingOrder> standing_orders_of_case(Id case_id) override;
+    // recalls.cpp
+    Id insert_recall_notice(const RecallNotice&) override;
+    std::optional<RecallNotice> recall_notice(Id) override;
+    std::vector<RecallNotice> recall_notices(Id unit_id, const Page&) override;
+    std::vector<RecallNotice> open_recall_notices_for_gtin(Id unit_id, const std::string& gtin) override;
+    void close_recall_notice(Id notice_id, Timestamp at) override;
+    std::vector<Device> devices_of_model(Id unit_id, Id model_id) override;
+    void insert_recall_device(const RecallDevice&) override;
+    std::optional<RecallDevice> recall_device(Id notice_id, Id device_id) override;
+    bool mark_recall_device_done(Id notice_id, Id device_id, Timestamp at, const std::string& by,
+                                 const std::string& note) override;
+    std::vector<RecallLot> recall_lots(Id notice_id) override;
+    bool mark_recall_lot_done(Id notice_id, const std::string& lot, Timestamp at, const std::string& by,
+                              const std::string& note) override;
+    RecallProgress recall_progress(Id notice_id) override;
+    std::vector<AffectedDevice> recall_affected_devices(Id notice_id) override;
+    std::vector<DeviceRecallHold> open_recall_holds(Id device_id) override;
+    int open_loans_under_recall(Id unit_id) override;
 
 private:
     Poco::Data::Session& session_;

@@ -7,6 +7,7 @@
 
 #include "server/auth/password.h"
 #include "server/demo/demo_consumables.h"
+#include "server/demo/demo_recall.h"
 #include "server/demo/demo_scenarios.h"
 #include "shared/loans/loan.h"
 #include "shared/core/norway_time.h"
@@ -171,6 +172,7 @@ DemoSummary load_demo_data(db::Store& store, Timestamp now, const std::string& p
                 }
             }
             demo::play_paper_cases(history, random, unit);
+            if (unit.first) demo::register_demo_recall(tx, history, unit, models.front());
         }
         demo::DemoRandom consumable_random(demo_seed + 8);   // its own dice: the device stories stay as they were
         for (const auto& unit : units) demo::play_consumables(tx, consumable_random, unit, now);

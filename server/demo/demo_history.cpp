@@ -82,7 +82,7 @@ db::Id DemoHistory::receive(const LoadedUnit& unit, const db::Model& model, Time
     std::transform(command.serial.begin(), command.serial.end(), command.serial.begin(),
                    [](unsigned char c) { return std::toupper(c); });
     command.location_id = random_.pick(unit.shelves);
-    return receive_device(tx_, actor(unit, "warehouse", at), command).id;
+    return receive_device(tx_, actor(unit, "warehouse", at), command).device.id;
 }
 
 void DemoHistory::clean_and_inspect(const LoadedUnit& unit, db::Id device, const db::Model& model, Timestamp at) {

@@ -14,6 +14,7 @@
 #include "server/demo/demo_random.h"
 #include "server/services/actor.h"
 #include "shared/core/norway_time.h"
+#include "shared/recalls/notice.h"
 
 namespace bhm::server::demo {
 
@@ -57,6 +58,9 @@ public:
     void journal_note(const LoadedUnit& unit, db::Id case_id, Timestamp at);
     void site_check_if_required(const LoadedUnit& unit, db::Id case_id, Timestamp at);
     void own_equipment(const LoadedUnit& unit, db::Id case_id, const std::string& note, Timestamp at);
+
+    // A field safety notice registered by the unit's manager (defined in demo_recall.cpp).
+    void register_recall(const LoadedUnit& unit, const NoticeDraft& draft, Timestamp at);
 
     int patients() const { return patients_; }
 

@@ -1,4 +1,5 @@
-// The manager's dashboard in one call: overdue loans, inspections overdue or due soon, cases waiting
+// The manager's dashboard in one call: overdue loans (and how many of them, and of all open loans, are of a
+// device an open field safety notice holds), inspections overdue or due soon, cases waiting
 // for a decision or a delivery, and the longest wait of each. Each number has its own list endpoint
 // (/loans/overdue, /inspections/due, /cases?status=), which the page opens.
 #include <algorithm>
@@ -47,11 +48,12 @@ void add_dashboard_routes(Router& router, App& app) {
             return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) {
                 const Date today = local_date(actor.now);
                 const db::Id unit = actor.caller.unit_id;
-                int overdue = 0, longest_overdue = 0;
+                int overdue = 0, longest_overdue = 0, overdue_under_recall = 0;
                 for (const auto& loan : tx.open_loans_due(unit, today)) {
                     if (!loan_overdue(loan.due_on, today)) continue;
                     ++overdue;
                     longest_overdue = std::max(longest_overdue, days_between(loan.due_on, today));
+                    if (!tx.open_recall_holds(loan.device_id).empty()) ++overdue_under_recall;
                 }
                 int inspections_overdue = 0, due_soon = 0, longest_inspection = 0;
                 for (const auto& d : tx.devices_inspection_due(unit, add_days(today, within))) {
@@ -64,7 +66,10 @@ void add_dashboard_routes(Router& router, App& app) {
                 }
                 Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
                 o->set("as_of", to_iso(today));
-                o->set("overdue_loans", tally(overdue, longest_overdue));
+                auto overdue_tally = tally(overdue, longest_overdue);
+                overdue_tally->set("under_recall", overdue_under_recall);   // of them, devices an open notice holds
+                o->set("overdue_loans", overdue_tally);
+                o->set("loans_under_recall", tally(tx.open_loans_under_recall(unit), 0));   // every open loan
                 o->set("inspections_overdue", tally(inspections_overdue, longest_inspection));   // as the due list's "overdue"
                 o->set("inspections_due_soon", tally(due_soon, 0));
                 o->set("within_days", within);

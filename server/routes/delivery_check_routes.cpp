@@ -17,7 +17,8 @@ struct Item {
 };
 const std::vector<Item> items{
     {"decision", {"case_not_approved", "case_not_delivered"}},
-    {"device", {"device_not_available", "wrong_category", "no_device_picked", "other_device_picked", "device_not_yet_received"}},
+    {"device", {"device_not_available", "wrong_category", "no_device_picked", "other_device_picked", "device_not_yet_received",
+                "recall_action_pending"}},
     {"inspection", {"inspection_missing", "inspection_overdue", "inspection_missing_at_delivery", "inspection_due_at_delivery"}},
     {"site_check", {"site_check_missing", "site_check_after_delivery"}},
     {"manual", {"manual_missing"}},

@@ -72,7 +72,7 @@ void add_device_routes(Router& router, App& app) {
             if (!command.model_id && command.gtin.empty())
                 bad_request("missing_field", "Give the device model as 'model_id' or 'gtin'.");
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return device_view(tx, receive_device(tx, actor, command));
+                return device_view(tx, receive_device(tx, actor, command).device);
             }), 201);
         }});
 

@@ -1,7 +1,9 @@
 // /loans: return reminders (due within N days, overdue) per unit, and returns.
-// Lists carry the case number and municipality, never the patient's name.
+// Lists carry the case number and municipality, never the patient's name, and any open field safety
+// notice on the device (recall_holds).
 #include "server/routes/route_support.h"
 #include "server/services/loans.h"
+#include "server/views/recall_views.h"
 #include "shared/loans/loan.h"
 #include "shared/core/norway_time.h"
 
@@ -23,6 +25,9 @@ Poco::JSON::Object::Ptr reminder_view(db::Transaction& tx, const db::Loan& loan,
     auto pickup = tx.open_pickup_task_for_device(loan.device_id);   // the return was started at review
     view->set("return_started", pickup.has_value());
     view->set("days_overdue", std::max(0, days_between(loan.due_on, today)));
+    // Open field safety notices on the device at the patient's (server/routes/recall_routes.cpp).
+    view->set("recall_holds", recall_holds_view(loan.returned_at ? std::vector<db::DeviceRecallHold>{}
+                                                                 : tx.open_recall_holds(loan.device_id)));
     return view;
 }
 

@@ -44,6 +44,7 @@ void add_all_routes(Router& router, App& app) {
     add_report_chart_routes(router, app);
     add_consumable_routes(router, app);
     add_consumable_order_routes(router, app);
+    add_recall_routes(router, app);
     add_openapi_route(router);
 }
 

@@ -66,6 +66,7 @@ void add_service_order_list_routes(Router& router, App& app);
 void add_report_chart_routes(Router& router, App& app);
 void add_consumable_routes(Router& router, App& app);
 void add_consumable_order_routes(Router& router, App& app);
+void add_recall_routes(Router& router, App& app);
 void add_openapi_route(Router& router);
 
 // Every route of the API, in matching order.

@@ -7,6 +7,7 @@
 #include "server/services/cases.h"
 #include "server/services/consumable_orders.h"
 #include "server/services/transfers.h"
+#include "server/services/recalls.h"
 #include "server/views/views.h"
 #include "shared/loans/delivery_time.h"
 #include "shared/loans/end_of_use.h"
@@ -35,6 +36,7 @@ DeliveryCheck delivery_check(db::Transaction& tx, const db::Case& c, const db::D
     check.inspection_passed = device.status.inspected && !device.status.inspection_failed;
     check.site_check_required = category.site_check_required;
     check.site_check_documented = !tx.site_checks(c.id).empty();
+    check.recall_holds = recall_holds_of(tx, device.id);
     check.today = today;
     return check;
 }

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "server/http/problem.h"
+#include "server/services/recalls.h"
 #include "shared/devices/warehouse_checks.h"
 #include "server/views/views.h"
 #include "shared/barcode/asset_tag.h"
@@ -29,7 +30,7 @@ db::Id default_warehouse(db::Transaction& tx, const Actor& actor) {
 
 }  // namespace
 
-db::Device receive_device(db::Transaction& tx, const Actor& actor, const ReceiveCommand& command) {
+ReceiveOutcome receive_device(db::Transaction& tx, const Actor& actor, const ReceiveCommand& command) {
     std::optional<db::Model> model;
     if (command.model_id) model = tx.model(*command.model_id);
     else if (!command.gtin.empty()) model = tx.model_by_gtin(command.gtin);
@@ -74,7 +75,8 @@ db::Device receive_device(db::Transaction& tx, const Actor& actor, const Receive
     data.set("asset_tag", device.asset_tag);
     record_event(tx, actor, EventDraft{"received", device.id, std::nullopt, "", to_string(device.status.state),
                                        json_text(data)});
-    return device;
+    auto holds = hold_at_receipt(tx, actor, device, model->gtin);
+    return {device, holds};
 }
 
 db::Device record_cleaning(db::Transaction& tx, const Actor& actor, db::Id device_id) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "server/services/actor.h"
+#include "shared/recalls/hold.h"
 
 namespace bhm::server {
 
@@ -13,7 +14,10 @@ struct ReceiveCommand {
     std::optional<db::Id> warehouse_id, location_id;
 };
 
-db::Device receive_device(db::Transaction& tx, const Actor& actor, const ReceiveCommand& command);
+// A device that an open field safety notice covers is still received (it is on our shelf and must be
+// traceable) but held at once: `recall_holds` names the notices (server/services/recalls.h).
+struct ReceiveOutcome { db::Device device; std::vector<RecallHold> recall_holds; };
+ReceiveOutcome receive_device(db::Transaction& tx, const Actor& actor, const ReceiveCommand& command);
 
 // Recording that a received, returned or serviced device was cleaned.
 db::Device record_cleaning(db::Transaction& tx, const Actor& actor, db::Id device_id);

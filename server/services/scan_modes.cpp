@@ -14,6 +14,7 @@
 #include "shared/barcode/scanned_code.h"
 #include "shared/core/identifier.h"
 #include "shared/devices/warehouse_checks.h"
+#include "shared/recalls/hold.h"
 
 namespace bhm::server {
 namespace {
@@ -54,9 +55,11 @@ ModeResult receive(db::Transaction& tx, const Actor& actor, const barcode::Parse
     }
     if (code.gtin.empty())
         fail(422, "gtin_missing", "To receive a new device, scan the manufacturer's GS1 label with GTIN and serial.");
-    auto device = receive_device(tx, actor, ReceiveCommand{std::nullopt, code.gtin, code.serial, {}, {}});
-    return {device, "Received " + model_name(tx, device) + " serial " + device.serial + " as " + device.asset_tag +
-                        ". Print its tag; clean and inspect it before use.", std::nullopt};
+    auto [device, holds] = receive_device(tx, actor, ReceiveCommand{std::nullopt, code.gtin, code.serial, {}, {}});
+    std::string message = "Received " + model_name(tx, device) + " serial " + device.serial + " as " +
+                          device.asset_tag + ". Print its tag; clean and inspect it before use.";
+    if (auto held = check_recall_holds(holds)) message += " BLOCKED: " + held->message;
+    return {device, message, std::nullopt};
 }
 
 ModeResult take_back(db::Transaction& tx, const Actor& actor, const barcode::ParsedCode& code) {

@@ -1,5 +1,6 @@
 // Record → JSON, with optionals as null.
 #include "server/views/views.h"
+#include "server/views/recall_views.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
@@ -74,6 +75,7 @@ Poco::JSON::Object::Ptr device_view(db::Transaction& tx, const db::Device& d) {
     o->set("received_at", to_iso(d.received_at));
     o->set("version", d.version);
     if (auto model = tx.model(d.model_id)) o->set("model", model_view(*model));
+    o->set("recall_holds", recall_holds_view(tx.open_recall_holds(d.id)));   // open field safety notices
     return o;
 }
 

@@ -130,6 +130,7 @@ std::vector<Refusal> check_delivery(const DeliveryCheck& check) {
                                                     plain(check.device_state) + ".",
                            ""});
     }
+    if (auto recalled = check_recall_holds(check.recall_holds)) reasons.push_back(*recalled);
     if (check.device_category != check.case_category) {
         reasons.push_back({"wrong_category",
                            "This device is in the category " + category_name(check.device_category) +

@@ -11,6 +11,7 @@
 #include "shared/core/date.h"
 #include "shared/core/refusal.h"
 #include "shared/devices/lifecycle.h"
+#include "shared/recalls/hold.h"
 
 namespace bhm {
 
@@ -47,6 +48,8 @@ struct DeliveryCheck {
     // Another device of ours already picked for this case (its asset tag): delivering a second one
     // would leave the first reserved for a delivered case.
     std::optional<std::string> other_device_picked;
+    // Open field safety notices whose action is not yet recorded as done for this device (shared/recalls/hold.h).
+    std::vector<RecallHold> recall_holds;
 
     // As of the delivery. A delivery is often recorded afterwards; the device and the paperwork must have
     // been ready *then*. Unset for a pick (reservation), which happens now.
@@ -61,7 +64,8 @@ struct DeliveryCheck {
 
 
 // Codes: case_not_approved, device_not_available, wrong_category, site_check_missing, manual_missing,
-// training_missing, training_not_named, not_fitted, journal_note_missing, other_device_picked; without
+// training_missing, training_not_named, not_fitted, journal_note_missing, other_device_picked,
+// recall_action_pending; without
 // delivered_at (a pick, judged today on inspection_due_on): inspection_missing, inspection_overdue; with
 // delivered_at (every delivery, also one made now; judged on the inspection in force then and its own next
 // due date): device_not_yet_received, device_on_loan_at_delivery, inspection_missing_at_delivery,

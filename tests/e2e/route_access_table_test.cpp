@@ -160,6 +160,18 @@ const std::vector<Row> table{
      "401 401 401 401 401 403 403 403 ok  ok  ok  403 ok"},
     {"GET /api/v1/pickups", "/api/v1/pickups",
      "401 401 401 401 401 403 200 200 200 200 200 200 200"},
+    {"GET /api/v1/recalls", "/api/v1/recalls",
+     "401 401 401 401 401 403 200 200 200 200 200 200 200"},
+    {"POST /api/v1/recalls", "/api/v1/recalls",
+     "401 401 401 401 401 403 403 403 403 ok  ok  403 ok"},
+    {"GET /api/v1/recalls/{id}", "/api/v1/recalls/{recall}",
+     "401 401 401 401 401 403 200 200 200 200 200 404 200"},
+    {"GET /api/v1/recalls/{id}/affected", "/api/v1/recalls/{recall}/affected",
+     "401 401 401 401 401 403 200 200 200 200 200 404 200"},
+    {"POST /api/v1/recalls/{id}/devices/{device_id}/done", "/api/v1/recalls/{none}/devices/{none}/done",
+     "401 401 401 401 401 403 ok  ok  403 ok  ok  ok  ok"},
+    {"POST /api/v1/recalls/{id}/lots/done", "/api/v1/recalls/{none}/lots/done",
+     "401 401 401 401 401 403 ok  ok  403 ok  ok  ok  ok"},
     {"GET /api/v1/reports/annual", "/api/v1/reports/annual",
      "401 401 401 401 401 403 403 403 403 200 200 403 200"},
     {"POST /api/v1/scans", "/api/v1/scans",
@@ -351,10 +363,11 @@ TEST_CASE("every route in openapi.json has a row, and each kind of caller gets t
     ids["{device}"] = first_id("/api/v1/devices?state=available&limit=1");
     ids["{case}"] = first_id("/api/v1/cases?limit=1");
     ids["{loan}"] = first_id("/api/v1/loans/overdue");
+    ids["{recall}"] = first_id("/api/v1/recalls?limit=1");   // the demo's open field safety notice
     ids["{service_order}"] = "1";
     ids["{none}"] = "999999";
     for (const auto& own : {"/api/v1/devices/{device}", "/api/v1/cases/{case}", "/api/v1/loans/{loan}",
-                            "/api/v1/service-orders/{service_order}"}) {
+                            "/api/v1/service-orders/{service_order}", "/api/v1/recalls/{recall}"}) {
         std::string path = own;
         for (const auto& [mark, id] : ids) path = replace_all(path, mark, id);
         INFO(path);
