@@ -166,6 +166,7 @@ test('an order for a case: rule 8 refuses a municipality-paid item; an expired l
   await page.selectOption(`#pick-lot-${lineId}`, String(expired.id));
   await page.click(`#pick-lot-submit-${lineId}`);
   await page.waitForSelector('#order-out [data-code=lot_expired]');
+  assert.doesNotMatch(await page.textContent('main'), /\b(null|undefined)\b/, 'no empty value shown as a word');
   assert.match(await page.textContent('#order-out'), /utløpt/);
   await checkBothSizes(page, 'consumable order');
   await screenshot(page, 'consumables-order-expired-refused');

@@ -155,6 +155,30 @@ test('a notice for a serial range: listed by where each device is, a blocked del
   await page.context().close();
 });
 
+test('a notice on consumable lots: the lots listed, the action recorded per lot, in English too', async () => {
+  const lots = (await server.api('manager', 'GET', '/consumables/stock')).body;
+  const lot = lots.find((l) => l.effective_status === 'available');
+  const r = await server.api('manager', 'POST', '/recalls', { reference: 'FSN-WEB-LOTS-1', issued_on: new Date().toISOString().slice(0, 10),
+    action: 'return', user_text: 'Return the packs of these lots.', gtin: lot.gtin, coverage: 'lot_list', lots: [lot.lot, 'NOT-IN-STOCK-1'] });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const page = await newPage(browser);
+  await signIn(page, server, 'warehouse');
+  await open(page, server, `/recalls/${r.body.id}`, '#affected-lots');
+  await page.click('button.link[lang=en]');
+  await page.waitForFunction(() => /0 of 2 done/.test(document.querySelector('#recall-progress-text')?.textContent || ''));
+  for (const name of [lot.lot, 'NOT-IN-STOCK-1']) {
+    await page.click(`#affected-lots li[data-lot="${name}"] button.record-done`);
+    await page.waitForSelector(`#affected-lots li[data-lot="${name}"][data-done=true]`);
+  }
+  await page.waitForSelector('#recall-status[data-status=closed]');
+  assert.match(await page.textContent('#recall-progress-text'), /closed: 2 of 2 done/);
+  await checkBothSizes(page, 'a lot notice, closed, in English');
+  await screenshot(page, 'recall-lots-closed-en');
+  await page.click('button.link[lang=nb]');
+  noPageErrors(page);
+  await page.context().close();
+});
+
 test('a pending transfer is cancelled with a reason on the transfers page', async () => {
   const list = (await server.api('caseworker', 'GET', '/cases?status=delivered&limit=100')).body.items;
   const other = (await server.api('caseworker', 'GET', '/units/directory')).body.find((u) => !u.own);

@@ -37,10 +37,10 @@ export default {
             h('ul', { class: 'picks' }, line.picks.map((p) => h('li', { 'data-lot': p.lot, text: t('order.pick_line', { lot: p.lot, n: p.quantity }) }))));
         }
         if (line.proposed_picks && line.picked < line.quantity) {
-          section.append(h('h3', { text: t('order.proposal') }),
+          section.append(h('div', {}, h('h3', { text: t('order.proposal') }),
             line.proposed_picks.length ? h('ol', { class: 'proposal', id: `proposal-${line.id}` }, line.proposed_picks.map((p) => h('li', { 'data-lot': p.lot,
               text: t('order.proposal_line', { lot: p.lot, n: p.quantity, expiry: formatDate(p.expiry) }) }))) : null,
-            line.short_by ? h('p', { class: 'error', text: t('order.short_by', { n: line.short_by }) }) : null);
+            line.short_by ? h('p', { class: 'error', text: t('order.short_by', { n: line.short_by }) }) : null));
           if (mayPick) {
             const own = lots.filter((l) => l.item_id === line.item_id);
             const lot = h('select', { id: `pick-lot-${line.id}` }, own.map((l) => h('option', { value: l.id,

@@ -26,7 +26,7 @@ export default {
         n.count && n.longest_days ? h('span', { class: 'longest', text: ` · ${t(`dashboard.longest_${tile.key}`, { days: n.longest_days })}` }) : null);
       })),
       d.loans_under_recall ? h('p', { id: 'dashboard-recall' }, t('dashboard.loans_under_recall', { n: d.loans_under_recall.count }), ' ',
-        h('a', { href: '#/recalls', text: t('nav.recalls') })) : null,
+        h('a', { href: '#/recalls', text: t('nav.recalls') })) : '',
       h('p', { class: 'row' }, h('a', { href: '#/report', text: t('dashboard.to_report') }),
         h('a', { href: '#/collection-gaps', text: t('nav.gaps') }), h('a', { href: '#/supply', text: t('nav.supply') })));
   },
