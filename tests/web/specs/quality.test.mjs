@@ -16,10 +16,10 @@ before(async () => { server = await new BhmServer().start(); browser = await lau
 after(async () => { await browser?.close(); await server?.dispose(); });
 
 const pagesByRole = {
-  warehouse: ['/scan', '/stock', '/pickups', '/transfers'],
+  warehouse: ['/scan', '/stock', '/pickups', '/transfers', '/consumables', '/supply', '/reorder', '/recalls'],
   technician: ['/inspections', '/service', '/instruments'],
-  caseworker: ['/cases', '/cases/new', '/cases/1', '/cases/3', '/cases/3/exchange'],
-  manager: ['/dashboard', '/dashboard/overdue-loans', '/report', '/devices/1'],
+  caseworker: ['/cases', '/cases/new', '/cases/1', '/cases/3', '/cases/3/exchange', '/collection-gaps'],
+  manager: ['/dashboard', '/dashboard/overdue-loans', '/report', '/devices/1', '/recalls/1', '/consumable-orders/1'],
   admin: ['/admin/users', '/admin/stations'],
 };
 

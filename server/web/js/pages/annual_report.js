@@ -8,7 +8,9 @@ import { barChart } from '../parts/svg_chart.js';
 import * as session from '../session.js';
 
 const columns = ['unit', 'category', 'devices_in_use_at_year_end', 'devices_received', 'new_assignments', 'returns',
-  'average_loan_days', 'average_days_application_to_decision', 'average_days_application_to_delivery', 'device_cost_ore'];
+  'average_loan_days', 'average_days_application_to_decision', 'average_days_application_to_delivery', 'device_cost_ore',
+  'transferred_in', 'transferred_out', 'consumables_issued', 'consumable_cost_unit_paid_ore', 'consumable_cost_municipality_paid_ore'];
+const money = (c) => c.endsWith('_ore');
 
 function csv(rows) {
   const cell = (v) => (v === null || v === undefined ? '' : /[",;\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
@@ -60,7 +62,7 @@ export default {
           h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', text: t(`report.col_${c}`) })))),
           h('tbody', {}, report.rows.map((r) => h('tr', {}, columns.map((c) => h('td', {
             text: r[c] === null || r[c] === undefined ? '–' : typeof r[c] === 'number'
-              ? (c === 'device_cost_ore' ? formatNumber(r[c] / 100) : formatNumber(r[c], 1)) : r[c] }))))))),
+              ? (money(c) ? formatNumber(r[c] / 100, 2) : formatNumber(r[c], 1)) : r[c] }))))))),
         report.note ? h('p', { class: 'hint', text: report.note }) : null);
     }
     year.addEventListener('change', load);

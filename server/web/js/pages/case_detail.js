@@ -8,6 +8,7 @@ import { problemText, ruleText } from '../parts/problem_text.js';
 import { categoryName } from '../parts/labels.js';
 import { sentence } from '../parts/history_sentence.js';
 import * as session from '../session.js';
+import { consumablesSection } from '../parts/case_consumables.js';
 
 function refusal(err) {
   if (!(err instanceof ApiProblem)) throw err;
@@ -57,6 +58,7 @@ export default {
       }
       const open = (c.loans || []).find((l) => !l.returned_at);
       if (open) main.append(reviewSection(open), await atHomeSection(c, open));
+      if (['approved', 'delivered'].includes(c.status) && !c.own_equipment) main.append(await consumablesSection(c));
       if (c.transfers && c.transfers.length) main.append(transfersSection(c));
       if (open && !(c.transfers || []).some((x) => x.status === 'pending')) main.append(await transferSection(c));
       main.append(deathSection(c));
@@ -252,6 +254,12 @@ export default {
         if (mine !== asked) return;
         device = answer.device;
         clear(list);
+        // A recall hold names its notice(s), so the warehouse knows which action must be done first.
+        for (const hold of (device && device.recall_holds) || []) {
+          list.append(h('li', { class: 'fail', 'data-item': 'recall_hold', 'data-ok': 'false' },
+            h('strong', { text: t('checklist.recall_hold') }), h('span', { text: ` — ${t('recall.hold_line', { reference: hold.reference, action: t(`recall.action_${hold.action}`) })} ` }),
+            h('a', { href: `#/recalls/${hold.notice_id}`, text: t('recall.open_notice') })));
+        }
         for (const item of answer.items) {
           list.append(h('li', { class: item.ok ? 'pass' : 'fail', 'data-item': item.item, 'data-ok': String(item.ok) },
             h('strong', { text: t(`checklist.${item.item}`) }),

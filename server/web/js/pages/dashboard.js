@@ -25,6 +25,9 @@ export default {
         h('span', { class: 'what', text: t(`dashboard.${tile.key}`, { days: d.within_days }) }),
         n.count && n.longest_days ? h('span', { class: 'longest', text: ` · ${t(`dashboard.longest_${tile.key}`, { days: n.longest_days })}` }) : null);
       })),
-      h('p', {}, h('a', { href: '#/report', text: t('dashboard.to_report') })));
+      d.loans_under_recall ? h('p', { id: 'dashboard-recall' }, t('dashboard.loans_under_recall', { n: d.loans_under_recall.count }), ' ',
+        h('a', { href: '#/recalls', text: t('nav.recalls') })) : '',
+      h('p', { class: 'row' }, h('a', { href: '#/report', text: t('dashboard.to_report') }),
+        h('a', { href: '#/collection-gaps', text: t('nav.gaps') }), h('a', { href: '#/supply', text: t('nav.supply') })));
   },
 };

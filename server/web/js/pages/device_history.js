@@ -65,6 +65,12 @@ export default {
         h('dt', { text: t('device.inspection_due') }), h('dd', { text: device.inspection_due ? formatDate(device.inspection_due) : t('inspection.never') }),
         h('dt', { text: t('device.label') }), h('dd', { class: 'row' }, ['png', 'svg', 'zpl'].map((f) =>
           h('a', { href: `/api/v1/devices/${device.id}/label.${f}`, download: `${device.asset_tag}.${f}`, text: f.toUpperCase() })))));
+    if ((device.recall_holds || []).length) {
+      main.append(h('section', { class: 'card recall-hold', id: 'device-recall-holds', 'aria-labelledby': 'holds-h' },
+        h('h2', { id: 'holds-h', text: t('recall.device_held') }), h('p', { text: t('recall.device_held_hint') }),
+        h('ul', {}, device.recall_holds.map((x) => h('li', { 'data-notice': x.notice_id },
+          h('a', { href: `#/recalls/${x.notice_id}`, text: x.reference }), ` — ${t(`recall.action_${x.action}`)}`)))));
+    }
     if (session.hasRole('warehouse', 'technician', 'manager', 'admin') && ['received', 'returned', 'in_service'].includes(device.state) && !device.cleaned) {
       const said = h('span', { role: 'status' });
       main.append(h('p', { class: 'row' }, h('button', { type: 'button', id: 'device-cleaned', text: t('device.record_cleaning'), onclick: async () => {

@@ -2,7 +2,7 @@
 // keyboard-wedge reader, a running list of answers with a sound each, "collect many, then send" with
 // duplicates shown first, and an offline queue in IndexedDB that catches up once the server is back.
 import { h, clear, field } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, formatDate } from '../i18n.js';
 import { watchScanField } from '../scan/wedge_input.js';
 import { toWire, toDisplay } from '../scan/group_separator.js';
 import { modes, applyScan } from '../scan/station_state.js';
@@ -32,6 +32,9 @@ export default {
     const caseField = field(t('scan.case'), caseInput, t('scan.case_hint'));
     const station = h('input', { id: 'scan-station-name', value: saved('bhm.scan.station', 'nettleser'),
       autocomplete: 'off', onchange: () => save('bhm.scan.station', station.value.trim() || 'nettleser') });
+    const quantityInput = h('input', { id: 'scan-quantity', type: 'number', min: 0, max: 100000, inputmode: 'numeric',
+      onchange: () => { showState(); refocus(); } });
+    const quantityField = field(t('scan.quantity'), quantityInput, t('scan.quantity_hint'));
     const collect = h('input', { type: 'checkbox', id: 'scan-collect', onchange: () => { showCollected(); refocus(); } });
     const input = h('input', { id: 'scan-code', class: 'scan-field', autocomplete: 'off', spellcheck: 'false',
       autocapitalize: 'none', enterkeyhint: 'send', 'aria-describedby': 'scan-state' });
@@ -48,7 +51,7 @@ export default {
     main.append(h('section', { class: 'scan-station' },
       h('h1', { text: t('scan.title') }),
       h('div', { class: 'scan-controls' }, modeGroup, h('div', { class: 'scan-side' }, caseField,
-        field(t('scan.station'), station),
+        field(t('scan.station'), station), quantityField,
         h('div', { class: 'check' }, collect, h('label', { for: 'scan-collect', text: t('scan.collect') })))),
       h('div', { class: 'field scan-main' }, h('label', { for: 'scan-code', text: t('scan.field') }), input),
       stateLine, waitingLine, collectBox,
@@ -71,6 +74,7 @@ export default {
       stateLine.textContent = state.mode === 'issue'
         ? t('scan.state_issue', { mode: t(`mode.${state.mode}`), case: state.caseNumber || t('scan.no_case') })
         : t('scan.state', { mode: t(`mode.${state.mode}`) });
+      if (quantityInput.value !== '') stateLine.textContent += ` ${t('scan.state_quantity', { n: quantityInput.value })}`;
     }
 
     function addRow(kind, code, text, detail, scanId) {
@@ -91,8 +95,13 @@ export default {
       const ok = (answer.http_status ?? 200) < 300 && (answer.result ?? 'ok') === 'ok';
       const kind = ok ? 'ok' : answer.result === 'conflict' || answer.http_status === 409 ? 'conflict' : 'refused';
       const device = answer.device;
-      const text = ok ? [device && device.asset_tag, device && device.model && device.model.name,
-        device && t(`state.${device.state}`)].filter(Boolean).join(' · ') || answer.message : problemText(answer);
+      const lot = answer.lot;   // a consumable pack's answer names its lot instead of a device
+      const text = !ok ? problemText(answer) : lot
+        ? [t('scan.pack_lot', { lot: lot.lot }), lot.expiry && t('scan.pack_expiry', { expiry: formatDate(lot.expiry) }),
+          t('scan.pack_in_stock', { n: lot.quantity }), lot.effective_status && lot.effective_status !== 'available' ? t(`lot.status_${lot.effective_status}`) : null]
+          .filter(Boolean).join(' · ')
+        : [device && device.asset_tag, device && device.model && device.model.name,
+          device && t(`state.${device.state}`)].filter(Boolean).join(' · ') || answer.message;
       const reasons = Array.isArray(answer.reasons) ? answer.reasons.filter((r) => r.code !== answer.code) : [];
       const detail = ok ? (answer.replayed ? t('scan.replayed') : answer.message)
         : [ruleText(answer), ...reasons.map((r) => `${problemText(r)} ${ruleText(r)}`.trim())].filter(Boolean).join(' · ');
@@ -107,6 +116,8 @@ export default {
       const scan = { id: crypto.randomUUID(), station: station.value.trim() || 'nettleser', mode: state.mode,
         code: toWire(code), scanned_at: new Date().toISOString() };
       if (state.mode === 'issue' && state.caseNumber) scan.case = state.caseNumber;
+      // How many packs a consumable scan stands for: typed in the field or scanned as QTY:n, for this one scan.
+      if (quantityInput.value !== '') { scan.quantity = Number(quantityInput.value); quantityInput.value = ''; showState(); }
       return scan;
     }
 
@@ -114,6 +125,7 @@ export default {
       const step = applyScan(state, toWire(raw));
       if (step.kind === 'mode') { setMode(step.mode); addRow('mode', raw, t('scan.mode_set', { mode: t(`mode.${step.mode}`) })); return; }
       if (step.kind === 'case') { state.caseNumber = step.caseNumber; showState(); addRow('mode', raw, t('scan.case_set', { case: step.caseNumber })); return; }
+      if (step.kind === 'quantity') { quantityInput.value = String(step.quantity); showState(); addRow('mode', raw, t('scan.quantity_set', { n: step.quantity })); return; }
       if (step.kind === 'end') { state.caseNumber = null; showState(); addRow('mode', raw, t('scan.case_closed')); return; }
       if (step.kind === 'refused') { addRow('refused', raw, t(step.note)); return; }
       const scan = makeScan(raw);

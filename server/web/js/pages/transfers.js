@@ -13,6 +13,7 @@ export default {
   async render(main) {
     const me = session.user();
     const mayReceive = session.hasRole('warehouse', 'caseworker', 'manager', 'admin');
+    const mayCancel = session.hasRole('caseworker', 'manager', 'admin');
     const out = h('div', { id: 'transfers-out', 'aria-live': 'polite' });
     const incoming = h('div', { id: 'transfers-in' });
     const outgoing = h('div', { id: 'transfers-out-list' });
@@ -36,13 +37,32 @@ export default {
           h('td', {}, ours(x, direction) ? h('a', { href: `#/devices/${x.device_id}`, text: x.asset_tag }) : x.asset_tag),
           h('td', { text: direction === 'in' ? x.from_unit : x.to_unit }),
           h('td', { text: x.reason }),
-          h('td', {}, h('span', { class: `pill ${{ pending: 'warn', received: 'pass' }[x.status] || ''}`, text: t(`transfers.status_${x.status}`) }),
+          h('td', {}, h('span', { class: `pill ${{ pending: 'warn', received: 'pass', cancelled: 'fail' }[x.status] || ''}`, text: t(`transfers.status_${x.status}`) }),
             ' ', x.status === 'received' ? t('transfers.received_at', { at: formatDateTime(x.received_at), by: x.received_by })
               : t('transfers.requested_at', { at: formatDateTime(x.requested_at), by: x.requested_by }),
             direction === 'in' && x.status === 'pending' && mayReceive
               ? h('div', {}, h('button', { type: 'button', class: 'primary receive', 'aria-label': t('transfers.receive_of', { case: x.case_number }),
-                text: t('transfers.receive'), onclick: () => receive(x) })) : null),
+                text: t('transfers.receive'), onclick: () => receive(x) })) : null,
+            x.status === 'pending' && mayCancel ? cancelForm(x) : null,
+            x.status === 'cancelled' && x.cancel_reason ? h('div', { class: 'hint', text: t('transfers.cancelled_because', { reason: x.cancel_reason }) }) : null),
           h('td', {}, h('ul', { class: 'trail' }, (x.trail || []).map((e) => h('li', { text: sentence(e) })))))))));
+    }
+
+    // Either unit's caseworker (or manager) calls off a pending transfer, always with a reason.
+    function cancelForm(x) {
+      const reason = h('input', { autocomplete: 'off', class: 'cancel-reason', id: `cancel-reason-${x.id}`,
+        'aria-label': t('transfers.cancel_reason_of', { case: x.case_number }), placeholder: t('transfers.cancel_reason') });
+      const form = h('form', { class: 'row cancel', novalidate: true }, reason,
+        h('button', { type: 'submit', class: 'cancel-transfer', 'aria-label': t('transfers.cancel_of', { case: x.case_number }), text: t('transfers.cancel') }));
+      form.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const done = await attemptInto(out, () => post(`/transfers/${x.id}/cancel`, { reason: reason.value.trim() }));
+        if (done) {
+          await load();
+          out.append(h('p', { class: 'ok-text', id: 'transfer-cancelled', text: t('transfers.cancelled_ok', { case: x.case_number }) }));
+        }
+      });
+      return form;
     }
 
     async function receive(x) {
