@@ -199,7 +199,9 @@ db::ConsumableOrder deliver_consumable_order(db::Transaction& tx, const Actor& a
 int deliver_picked_with_device(db::Transaction& tx, const Actor& actor, const db::Case& c, Timestamp delivered_at) {
     int sent = 0;
     for (auto order : tx.consumable_orders_of_case(c.id)) {
-        if (order.status != "picked") continue;
+        // Only the delivering unit's own picks go with its device: an order picked in another unit's warehouse
+        // before a transfer is that unit's to send (and to count in its costs).
+        if (order.status != "picked" || order.unit_id != actor.caller.unit_id) continue;
         order.status = "delivered";
         order.delivered_at = delivered_at;
         order.delivered_by = actor.caller.actor();
