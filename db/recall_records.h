@@ -5,8 +5,9 @@
 // A notice belongs to one unit. Which devices it covers is decided in shared/recalls/coverage.h; the store
 // only lists candidates (devices of the notice's model in the unit) and keeps the decided set in
 // recall_devices, one row per device and notice. The affected list reads that set with where each device
-// is now in one indexed query (see recall_affected_devices). Lots are the notice's own lot list for now;
-// joining them to consumable stock lots is a separate query once the consumables tables exist.
+// is now in one indexed query (see recall_affected_devices). For consumables the decided set is the stock
+// lots (migration 0011): recall_stock_lots, one row per notice and stock lot, read with each lot's stock and
+// what was picked and delivered from it to which cases (recall_affected_lots, recall_lot_issues).
 #pragma once
 
 #include <optional>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "db/records.h"
+#include "shared/consumables/lot_status.h"
 #include "shared/recalls/notice.h"
 #include "shared/recalls/progress.h"
 
@@ -36,9 +38,29 @@ struct RecallDevice {
     std::optional<Timestamp> done_at; std::string done_by, note;
 };
 
-struct RecallLot {
-    Id notice_id = 0; std::string lot;
+// A lot number of a lot-list notice as the manufacturer listed it.
+struct RecallLot { Id notice_id = 0; std::string lot; };
+
+// A stock lot a notice covers, with its status before the notice and the action record.
+struct RecallStockLot {
+    Id notice_id = 0; Id lot_id = 0; Timestamp added_at; std::string added_how;
+    LotStatus status_before = LotStatus::available;
     std::optional<Timestamp> done_at; std::string done_by, note;
+};
+
+// An affected stock lot with what is left of it in its warehouse.
+struct AffectedLot {
+    Id lot_id = 0; std::string gtin, item_name, lot; Date expiry; LotStatus status = LotStatus::available;
+    Id warehouse_id = 0; std::string warehouse; int quantity = 0;
+    std::string added_how; std::optional<Timestamp> done_at; std::string done_by, note;
+};
+
+// Packs of an affected lot picked for a case (order "picked") or sent to it (order "delivered"). The patient
+// fields are the case's patient; the caller decides who may see the address.
+struct AffectedLotIssue {
+    Id lot_id = 0; std::string lot; Id order_id = 0; std::string order_status; int quantity = 0;
+    Timestamp picked_at; std::optional<Timestamp> delivered_at;
+    Id case_id = 0; std::string case_number; Id patient_id = 0; std::string municipality, address, residence;
 };
 
 // One affected device with where it is now. The patient fields are set only while the device is on an
@@ -52,7 +74,7 @@ struct AffectedDevice {
     std::string added_how; std::optional<Timestamp> done_at; std::string done_by, note;
 };
 
-// A device's open hold: a notice not closed whose action is not done for the device.
+// A device's (or stock lot's) open hold: a notice not closed whose action is not done for it.
 struct DeviceRecallHold { Id notice_id = 0; std::string reference; RecallAction action = RecallAction::inspect; };
 
 class RecallRecords {
@@ -74,10 +96,20 @@ public:
     // Sets done_at/done_by/note once; false when it was done already (another station won).
     virtual bool mark_recall_device_done(Id notice_id, Id device_id, Timestamp at, const std::string& by,
                                          const std::string& note) = 0;
-    virtual std::vector<RecallLot> recall_lots(Id notice_id) = 0;
-    virtual bool mark_recall_lot_done(Id notice_id, const std::string& lot, Timestamp at, const std::string& by,
-                                      const std::string& note) = 0;
-    // Done n of m over the notice's devices and lots.
+    virtual std::vector<RecallLot> recall_lots(Id notice_id) = 0;   // the listed lot numbers, by lot
+
+    // A covered stock lot; inserting the same notice and lot twice is a DuplicateKey.
+    virtual void insert_recall_stock_lot(const RecallStockLot&) = 0;
+    virtual std::optional<RecallStockLot> recall_stock_lot(Id notice_id, Id lot_id) = 0;
+    virtual bool mark_recall_stock_lot_done(Id notice_id, Id lot_id, Timestamp at, const std::string& by,
+                                            const std::string& note) = 0;
+    // The open holds on one stock lot (index recall_stock_lots_by_lot), by notice id.
+    virtual std::vector<DeviceRecallHold> open_lot_recall_holds(Id lot_id) = 0;
+    // Every covered stock lot with its stock, by lot id; and every pick from them with its case, by lot and pick.
+    virtual std::vector<AffectedLot> recall_affected_lots(Id notice_id) = 0;
+    virtual std::vector<AffectedLotIssue> recall_lot_issues(Id notice_id) = 0;
+
+    // Done n of m over the notice's devices and stock lots.
     virtual RecallProgress recall_progress(Id notice_id) = 0;
 
     // Every affected device with where it is now, by device id.

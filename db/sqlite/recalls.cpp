@@ -1,5 +1,6 @@
-// SQLite Store, recalls (migration 0010_recalls): field safety notices with their serial and lot lists, the
-// covered devices and lots with their action records, holds by device, and the affected list.
+// SQLite Store, recalls (migrations 0010_recalls, 0011_recall_stock_lots): field safety notices with their serial
+// and lot lists, the covered devices and stock lots with their action records, holds by device and by lot, and
+// the affected lists.
 #include <memory>
 #include <stdexcept>
 
@@ -39,14 +40,12 @@ RecallNotice read_notice(const sql::Row& row) {
     return n;
 }
 
-RecallLot read_lot(const sql::Row& row) {
-    RecallLot l;
-    l.notice_id = row.integer("notice_id");
-    l.lot = row.text("lot");
-    l.done_at = row.optional_timestamp("done_at");
-    l.done_by = row.text("done_by");
-    l.note = row.text("note");
-    return l;
+RecallLot read_lot(const sql::Row& row) { return RecallLot{row.integer("notice_id"), row.text("lot")}; }
+
+LotStatus stored_lot_status(const std::string& text) {
+    auto status = parse_lot_status(text);
+    if (!status) throw std::runtime_error("unknown lot status '" + text + "'");
+    return *status;
 }
 
 RecallAction stored_action(const std::string& text) {
@@ -143,25 +142,105 @@ bool SqliteTransaction::mark_recall_device_done(Id notice_id, Id device_id, Time
 
 std::vector<RecallLot> SqliteTransaction::recall_lots(Id notice_id) {
     return sql::query(session_,
-                      "SELECT notice_id, lot, done_at, done_by, note FROM recall_lots WHERE notice_id = ? ORDER BY lot",
+                      "SELECT notice_id, lot FROM recall_lots WHERE notice_id = ? ORDER BY lot",
                       sql::params(notice_id))
         .map<RecallLot>(read_lot);
 }
 
-bool SqliteTransaction::mark_recall_lot_done(Id notice_id, const std::string& lot, Timestamp at, const std::string& by,
-                                             const std::string& note) {
+void SqliteTransaction::insert_recall_stock_lot(const RecallStockLot& r) {
+    sql::execute(session_,
+                 "INSERT INTO recall_stock_lots (notice_id, lot_id, added_at, added_how, status_before, done_at, done_by, "
+                 "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 sql::params(r.notice_id, r.lot_id, r.added_at, r.added_how, to_string(r.status_before), r.done_at,
+                             r.done_by, r.note));
+}
+
+std::optional<RecallStockLot> SqliteTransaction::recall_stock_lot(Id notice_id, Id lot_id) {
+    return sql::query(session_,
+                      "SELECT notice_id, lot_id, added_at, added_how, status_before, done_at, done_by, note "
+                      "FROM recall_stock_lots WHERE notice_id = ? AND lot_id = ?",
+                      sql::params(notice_id, lot_id))
+        .first<RecallStockLot>([](const sql::Row& row) {
+            RecallStockLot r;
+            r.notice_id = row.integer("notice_id");
+            r.lot_id = row.integer("lot_id");
+            r.added_at = row.timestamp("added_at");
+            r.added_how = row.text("added_how");
+            r.status_before = stored_lot_status(row.text("status_before"));
+            r.done_at = row.optional_timestamp("done_at");
+            r.done_by = row.text("done_by");
+            r.note = row.text("note");
+            return r;
+        });
+}
+
+bool SqliteTransaction::mark_recall_stock_lot_done(Id notice_id, Id lot_id, Timestamp at, const std::string& by,
+                                                   const std::string& note) {
     return sql::execute(session_,
-                        "UPDATE recall_lots SET done_at = ?, done_by = ?, note = ? "
-                        "WHERE notice_id = ? AND lot = ? AND done_at IS NULL",
-                        sql::params(at, by, note, notice_id, lot)) == 1;
+                        "UPDATE recall_stock_lots SET done_at = ?, done_by = ?, note = ? "
+                        "WHERE notice_id = ? AND lot_id = ? AND done_at IS NULL",
+                        sql::params(at, by, note, notice_id, lot_id)) == 1;
+}
+
+std::vector<DeviceRecallHold> SqliteTransaction::open_lot_recall_holds(Id lot_id) {
+    return sql::query(session_,
+                      "SELECT n.id, n.reference, n.action FROM recall_stock_lots rs "
+                      "JOIN recall_notices n ON n.id = rs.notice_id "
+                      "WHERE rs.lot_id = ? AND rs.done_at IS NULL AND n.closed_at IS NULL ORDER BY n.id",
+                      sql::params(lot_id))
+        .map<DeviceRecallHold>([](const sql::Row& row) {
+            return DeviceRecallHold{row.integer("id"), row.text("reference"), stored_action(row.text("action"))};
+        });
+}
+
+std::vector<AffectedLot> SqliteTransaction::recall_affected_lots(Id notice_id) {
+    return sql::query(session_, sqlite_sql::recall_affected_lots, sql::params(notice_id))
+        .map<AffectedLot>([](const sql::Row& row) {
+            AffectedLot a;
+            a.lot_id = row.integer("lot_id");
+            a.gtin = row.text("gtin");
+            a.item_name = row.text("item_name");
+            a.lot = row.text("lot");
+            a.expiry = row.date("expiry");
+            a.status = stored_lot_status(row.text("status"));
+            a.warehouse_id = row.integer("warehouse_id");
+            a.warehouse = row.text("warehouse");
+            a.quantity = row.number("quantity");
+            a.added_how = row.text("added_how");
+            a.done_at = row.optional_timestamp("done_at");
+            a.done_by = row.text("done_by");
+            a.note = row.text("note");
+            return a;
+        });
+}
+
+std::vector<AffectedLotIssue> SqliteTransaction::recall_lot_issues(Id notice_id) {
+    return sql::query(session_, sqlite_sql::recall_lot_issues, sql::params(notice_id))
+        .map<AffectedLotIssue>([](const sql::Row& row) {
+            AffectedLotIssue i;
+            i.lot_id = row.integer("lot_id");
+            i.lot = row.text("lot");
+            i.order_id = row.integer("order_id");
+            i.order_status = row.text("order_status");
+            i.quantity = row.number("quantity");
+            i.picked_at = row.timestamp("picked_at");
+            i.delivered_at = row.optional_timestamp("delivered_at");
+            i.case_id = row.integer("case_id");
+            i.case_number = row.text("case_number");
+            i.patient_id = row.integer("patient_id");
+            i.municipality = row.text("municipality");
+            i.address = row.text("address");
+            i.residence = row.text("residence");
+            return i;
+        });
 }
 
 RecallProgress SqliteTransaction::recall_progress(Id notice_id) {
     auto rows = sql::query(session_,
                            "SELECT (SELECT count(*) FROM recall_devices WHERE notice_id = ?) + "
-                           "(SELECT count(*) FROM recall_lots WHERE notice_id = ?) AS total, "
+                           "(SELECT count(*) FROM recall_stock_lots WHERE notice_id = ?) AS total, "
                            "(SELECT count(*) FROM recall_devices WHERE notice_id = ? AND done_at IS NOT NULL) + "
-                           "(SELECT count(*) FROM recall_lots WHERE notice_id = ? AND done_at IS NOT NULL) AS done",
+                           "(SELECT count(*) FROM recall_stock_lots WHERE notice_id = ? AND done_at IS NOT NULL) AS done",
                            sql::params(notice_id, notice_id, notice_id, notice_id));
     return RecallProgress{rows[0].number("done"), rows[0].number("total")};
 }

@@ -183,8 +183,13 @@ public:
     bool mark_recall_device_done(Id notice_id, Id device_id, Timestamp at, const std::string& by,
                                  const std::string& note) override;
     std::vector<RecallLot> recall_lots(Id notice_id) override;
-    bool mark_recall_lot_done(Id notice_id, const std::string& lot, Timestamp at, const std::string& by,
-                              const std::string& note) override;
+    void insert_recall_stock_lot(const RecallStockLot&) override;
+    std::optional<RecallStockLot> recall_stock_lot(Id notice_id, Id lot_id) override;
+    bool mark_recall_stock_lot_done(Id notice_id, Id lot_id, Timestamp at, const std::string& by,
+                                    const std::string& note) override;
+    std::vector<DeviceRecallHold> open_lot_recall_holds(Id lot_id) override;
+    std::vector<AffectedLot> recall_affected_lots(Id notice_id) override;
+    std::vector<AffectedLotIssue> recall_lot_issues(Id notice_id) override;
     RecallProgress recall_progress(Id notice_id) override;
     std::vector<AffectedDevice> recall_affected_devices(Id notice_id) override;
     std::vector<DeviceRecallHold> open_recall_holds(Id device_id) override;

@@ -87,15 +87,18 @@ Response affected(App& app, Request& request) {
         if (with_addresses)
             for (const auto& a : devices)
                 if (a.loan_id && a.patient_id) log_patient_access(tx, actor, *a.patient_id, a.loan_case_id, route, "address");
-        auto lots = tx.recall_lots(notice.id);
+        auto lots = tx.recall_affected_lots(notice.id);
+        auto issues = tx.recall_lot_issues(notice.id);
+        if (with_addresses)
+            for (const auto& i : issues) log_patient_access(tx, actor, i.patient_id, i.case_id, route, "address");
         if (csv) {
-            response.body = affected_csv(notice, devices, lots, with_addresses);
+            response.body = affected_csv(notice, devices, lots, issues, with_addresses);
             return Poco::Dynamic::Var();
         }
         Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
         o->set("notice", notice_view(notice, tx.recall_progress(notice.id)));
         o->set("devices", affected_view(devices, with_addresses));
-        o->set("lots", lots_view(lots));
+        o->set("lots", affected_lots_view(lots, issues, with_addresses));
         o->set("addresses_shown", with_addresses);
         return o;
     };
@@ -125,7 +128,8 @@ void add_recall_routes(Router& router, App& app) {
         }});
 
     router.add({"POST", "/api/v1/recalls", Access::user, catalogue_roles,
-        "Register a manufacturer's field safety notice; every covered device of your unit is held at once.",
+        "Register a manufacturer's field safety notice; every covered device and consumable stock lot of your unit is "
+        "held at once (lots marked recalled).",
         R"({"reference":"FSN-2026-014","issued_on":"2026-11-20","action":"inspect","user_text":"...","gtin":"09506000134352","coverage":"serial_range","serial_from":"SN1000","serial_to":"SN1200"})",
         [&app](Request& request) {
             auto draft = notice_draft(request.json());
@@ -133,6 +137,7 @@ void add_recall_routes(Router& router, App& app) {
                 auto registered = register_notice(tx, actor, draft);
                 auto view = full_notice(tx, registered.notice);
                 view->set("devices_held", registered.devices_held);
+                view->set("lots_held", registered.lots_held);
                 return view;
             }), 201);
         }});
@@ -146,7 +151,8 @@ void add_recall_routes(Router& router, App& app) {
 
     router.add({"GET", "/api/v1/recalls/{id}/affected", Access::user, {},
         "Every affected device by where it is now (in_stock with shelf, reserved, on_loan with municipality and, for "
-        "roles that may see it, the address, in_service, returned, written_off) and the lots; ?format=csv or "
+        "roles that may see it, the address, in_service, returned, written_off) and the stock lots (in_stock per "
+        "warehouse, none_in_stock, issued to cases with municipality and address as for devices); ?format=csv or "
         "Accept: text/csv for CSV.", "",
         [&app](Request& request) { return affected(app, request); }});
 
@@ -162,14 +168,16 @@ void add_recall_routes(Router& router, App& app) {
         }});
 
     router.add({"POST", "/api/v1/recalls/{id}/lots/done", Access::user, cleaning_roles,
-        "Record the notice's action as done for one listed lot; the notice closes when all are done.",
-        R"({"lot":"L2026-11","note":"packs returned to the supplier"})",
+        "Record the notice's action as done for one covered stock lot (lot_id, from the affected list); an inspect "
+        "or modify done releases the lot, the other actions leave it recalled; the notice closes when all are done.",
+        R"({"lot_id":42,"note":"packs returned to the supplier"})",
         [&app](Request& request) {
             auto body = request.json();
-            auto lot = required_string(body, "lot", max_item_length);
+            const auto lot = optional_int(body, "lot_id");
+            if (!lot || *lot < 1) bad_request("invalid_field", "Field 'lot_id' (a stock lot of the affected list) is required.");
             auto note = optional_free_text(body, "note", 1000).value_or("");
             return Response::json(in_write(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return full_notice(tx, record_lot_action(tx, actor, request.id_param(), lot, note));
+                return full_notice(tx, record_lot_action(tx, actor, request.id_param(), *lot, note));
             }));
         }});
 }

@@ -5,6 +5,7 @@
 
 #include "server/http/problem.h"
 #include "server/services/consumable_stock.h"
+#include "server/services/recalls.h"
 #include "server/views/views.h"
 #include "shared/consumables/consumable_order.h"
 #include "shared/core/norway_time.h"
@@ -91,6 +92,7 @@ db::ConsumableOrder pick_lot(db::Transaction& tx, const Actor& actor, db::Id ord
     if (order.status == "delivered")
         fail(409, "order_delivered", "Order " + std::to_string(order.id) + " has been delivered already.");
     auto lot = own_lot(tx, actor, lot_id);
+    if (auto refusal = check_lot_recall_holds(lot_recall_holds_of(tx, lot.id), lot.lot)) refuse(*refusal);
     if (auto refusal = lot_pick_refusal(lot.status, lot.expiry, local_date(actor.now), lot.lot)) refuse(*refusal);
     if (lot.warehouse_id != order.warehouse_id)
         fail(422, "lot_in_other_warehouse", "Lot " + lot.lot + " is in another warehouse than this order's.");
@@ -152,6 +154,9 @@ db::ConsumableOrder issue_pack_to_case(db::Transaction& tx, const Actor& actor, 
         if (l.unit_id == actor.caller.unit_id) in_unit.push_back(l);
     if (in_unit.empty())
         fail(404, "unknown_lot", "Lot " + lot_number + " of " + item->name + " is not in your unit's stock.");
+    for (const auto& l : in_unit) {
+        if (auto refusal = check_lot_recall_holds(lot_recall_holds_of(tx, l.id), l.lot)) refuse(*refusal);
+    }
     for (const auto& l : in_unit)
         if (auto refusal = lot_pick_refusal(l.status, l.expiry, today, l.lot)) refuse(*refusal);
     for (const auto& order : tx.consumable_orders_of_case(c.id)) {
@@ -194,7 +199,9 @@ db::ConsumableOrder deliver_consumable_order(db::Transaction& tx, const Actor& a
 int deliver_picked_with_device(db::Transaction& tx, const Actor& actor, const db::Case& c, Timestamp delivered_at) {
     int sent = 0;
     for (auto order : tx.consumable_orders_of_case(c.id)) {
-        if (order.status != "picked") continue;
+        // Only the delivering unit's own picks go with its device: an order picked in another unit's warehouse
+        // before a transfer is that unit's to send (and to count in its costs).
+        if (order.status != "picked" || order.unit_id != actor.caller.unit_id) continue;
         order.status = "delivered";
         order.delivered_at = delivered_at;
         order.delivered_by = actor.caller.actor();

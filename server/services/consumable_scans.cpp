@@ -4,6 +4,7 @@
 #include "server/http/problem.h"
 #include "server/services/consumable_orders.h"
 #include "server/services/consumable_stock.h"
+#include "server/services/recalls.h"
 #include "server/views/consumable_views.h"
 #include "shared/core/norway_time.h"
 
@@ -43,9 +44,11 @@ std::optional<ModeResult> run_consumable_scan(db::Transaction& tx, const Actor& 
     if (scan.mode == "receive") {
         if (quantity < 1) bad_request("invalid_field", "Receive at least 1 pack.");
         auto lot = receive_pack(tx, actor, ReceivePack{code.gtin, code.lot, pack_expiry(code), quantity, std::nullopt});
-        return with_lot(tx, actor, lot.id, "Received " + std::to_string(quantity) + " x " + item->name + ", lot " +
-                                               lot.lot + " (expires " + to_iso(lot.expiry) + "); " +
-                                               std::to_string(lot.quantity) + " in stock.");
+        std::string message = "Received " + std::to_string(quantity) + " x " + item->name + ", lot " + lot.lot +
+                              " (expires " + to_iso(lot.expiry) + "); " + std::to_string(lot.quantity) + " in stock.";
+        if (auto held = check_lot_recall_holds(lot_recall_holds_of(tx, lot.id), lot.lot))
+            message += " BLOCKED: " + held->message;   // as a held device's receipt says it
+        return with_lot(tx, actor, lot.id, message);
     }
     if (scan.mode == "issue") {
         if (scan.case_number.empty()) fail(422, "case_missing", "Issue mode needs a case: scan the case slip first.");

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "server/http/problem.h"
+#include "server/services/recalls.h"
 #include "server/views/views.h"
 #include "shared/core/norway_time.h"
 
@@ -75,6 +76,7 @@ db::ConsumableLot receive_pack(db::Transaction& tx, const Actor& actor, const Re
     data.set("expiry", to_iso(pack.expiry));
     data.set("quantity", pack.quantity);
     lot_event(tx, actor, "consumable_received", *lot, "", to_string(lot->status), data);
+    if (!hold_lot_at_receipt(tx, actor, *lot, item->gtin).empty()) lot = tx.lot(lot->id);
     return *lot;
 }
 

@@ -22,6 +22,7 @@ db::Warehouse own_warehouse(db::Transaction& tx, const Actor& actor, std::option
 db::ConsumableLot own_lot(db::Transaction& tx, const Actor& actor, db::Id lot_id);
 
 // Adds the packs to the lot (made on its first receipt). A lot number seen before must carry the same expiry.
+// A lot an open field safety notice covers is held at once: recalled, the notice named in its reason.
 db::ConsumableLot receive_pack(db::Transaction& tx, const Actor& actor, const ReceivePack& pack);
 
 // Sets the lot's status with a reason: the store appends the change, and an audit event names the lot.

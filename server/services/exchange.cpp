@@ -1,10 +1,12 @@
 // The exchange workflow: check (shared/loans/exchange.h), end the old loan, send the old device to service,
-// deliver the replacement through the gate, and log the swap on the case.
+// deliver the replacement through the gate with the case's picked consumable orders, and log the swap on the
+// case.
 #include "server/services/exchange.h"
 
 #include <Poco/JSON/Object.h>
 
 #include "server/http/problem.h"
+#include "server/services/consumable_orders.h"
 #include "server/views/views.h"
 #include "shared/loans/exchange.h"
 #include "shared/loans/loan_end.h"
@@ -44,6 +46,8 @@ ExchangeOutcome exchange_device(db::Transaction& tx, const Actor& actor, db::Id 
     replacement.delivered_at = at;          // the old loan ends at the same moment the replacement's begins
     replacement.due_on = old_loan->due_on;  // the review date belongs to the case, not the device
     outcome.delivery = deliver(tx, actor, c.id, replacement, site_check_max_years);
+    // deliver() leaves the consumables to the first delivery; the replacement carries what is picked for the case.
+    const int consumables_sent = deliver_picked_with_device(tx, actor, outcome.delivery.c, at);
 
     Poco::JSON::Object data;
     data.set("ended_loan_id", old_loan->id);
@@ -51,6 +55,7 @@ ExchangeOutcome exchange_device(db::Transaction& tx, const Actor& actor, db::Id 
     data.set("service_order_id", outcome.service_order.id);
     data.set("new_loan_id", outcome.delivery.loan.id);
     data.set("new_device_id", outcome.delivery.device.id);
+    data.set("consumable_orders_sent", consumables_sent);
     record_event(tx, actor, EventDraft{"case_device_exchanged", outcome.delivery.device.id, c.id, to_string(c.status),
                                        to_string(c.status), json_text(data)});
     return outcome;

@@ -5,10 +5,12 @@
 #include <Poco/JSON/Object.h>
 
 #include "server/http/problem.h"
+#include "server/services/consumable_stock.h"
 #include "server/views/views.h"
 #include "shared/core/identifier.h"
 #include "shared/core/norway_time.h"
 #include "shared/recalls/coverage.h"
+#include "shared/recalls/lot_action.h"
 #include "shared/recalls/progress.h"
 
 namespace bhm::server {
@@ -56,6 +58,48 @@ void hold_device(db::Transaction& tx, const Actor& actor, const db::RecallNotice
     record_event(tx, actor, EventDraft{"recall_hold", device.id, std::nullopt, state, state, json_text(data)});
 }
 
+// Covers one stock lot: the row with the lot's status before any notice held it, an event naming the notice,
+// and the lot marked recalled with the notice in its reason (an event of its own, through change_lot_status).
+void hold_lot(db::Transaction& tx, const Actor& actor, const db::RecallNotice& notice, const db::ConsumableLot& lot,
+              const std::string& how) {
+    LotStatus before = lot.status;
+    for (const auto& earlier : tx.open_lot_recall_holds(lot.id))
+        if (auto row = tx.recall_stock_lot(earlier.notice_id, lot.id)) {
+            before = row->status_before;
+            break;
+        }
+    tx.insert_recall_stock_lot(db::RecallStockLot{notice.id, lot.id, actor.now, how, before, std::nullopt, "", ""});
+    const std::string held = how == "received" ? "at receipt" : "at registration";
+    auto data = notice_data(notice);
+    data.set("lot_id", lot.id);
+    data.set("lot", lot.lot);
+    data.set("warehouse_id", lot.warehouse_id);
+    data.set("quantity", lot.quantity);
+    data.set("held", held);
+    record_event(tx, actor, EventDraft{"recall_lot_hold", std::nullopt, std::nullopt, to_string(lot.status),
+                                       to_string(LotStatus::recalled), json_text(data)});
+    change_lot_status(tx, actor, lot.id, LotStatus::recalled,
+                      "Field safety notice " + notice.reference + " (" + to_string(notice.action) + "), held " + held +
+                          ".");
+}
+
+// The unit's stock lots of the consumable that the notice covers.
+std::vector<db::ConsumableLot> covered_lots(db::Transaction& tx, const db::RecallNotice& notice,
+                                            const db::ConsumableItem& item) {
+    std::vector<db::ConsumableLot> candidates;
+    if (notice.coverage.kind == CoverageKind::lot_list) {
+        for (const auto& number : notice.coverage.lots)
+            for (const auto& l : tx.lots_by_number(item.id, number))
+                if (l.unit_id == notice.unit_id) candidates.push_back(l);
+    } else {
+        candidates = tx.lots_of_unit(notice.unit_id, item.id);
+    }
+    std::vector<db::ConsumableLot> covered;
+    for (const auto& l : candidates)
+        if (covers_lot(notice.coverage, item.gtin, l.lot)) covered.push_back(l);
+    return covered;
+}
+
 }  // namespace
 
 db::RecallNotice own_notice(db::RecallRecords& records, const Actor& actor, db::Id notice_id) {
@@ -69,10 +113,13 @@ RegisteredNotice register_notice(db::Transaction& tx, const Actor& actor, const 
     if (!reasons.empty()) refuse_all(reasons);
     check_identifiers(draft.coverage);
     auto model = tx.model_by_gtin(draft.coverage.gtin);
-    if (!model && draft.coverage.kind != CoverageKind::lot_list)
+    auto item = model ? std::nullopt : tx.consumable_item_by_gtin(draft.coverage.gtin);
+    const bool on_lots = draft.coverage.kind == CoverageKind::lot_list ||
+                         (item && draft.coverage.kind == CoverageKind::all_serials);
+    if (!model && !on_lots)
         fail(422, "recall_unknown_model",
              "No device model with GTIN " + draft.coverage.gtin + " is in the catalogue. A notice on devices needs "
-             "their model; a notice on consumable lots lists the lots.");
+             "their model; a notice on consumable lots lists the lots, or covers all of a consumable's lots.");
 
     db::RecallNotice notice;
     notice.unit_id = actor.caller.unit_id;
@@ -105,7 +152,13 @@ RegisteredNotice register_notice(db::Transaction& tx, const Actor& actor, const 
                 hold_device(tx, actor, notice, device, "registered");
                 ++held;
             }
-    return {notice, held};
+    int lots_held = 0;
+    if (item)
+        for (const auto& lot : covered_lots(tx, notice, *item)) {
+            hold_lot(tx, actor, notice, lot, "registered");
+            ++lots_held;
+        }
+    return {notice, held, lots_held};
 }
 
 db::RecallNotice record_device_action(db::Transaction& tx, const Actor& actor, db::Id notice_id, db::Id device_id,
@@ -126,21 +179,25 @@ db::RecallNotice record_device_action(db::Transaction& tx, const Actor& actor, d
     return notice;
 }
 
-db::RecallNotice record_lot_action(db::Transaction& tx, const Actor& actor, db::Id notice_id, const std::string& lot,
+db::RecallNotice record_lot_action(db::Transaction& tx, const Actor& actor, db::Id notice_id, db::Id lot_id,
                                    const std::string& note) {
     auto notice = own_notice(tx, actor, notice_id);
-    std::optional<db::RecallLot> listed;
-    for (const auto& l : tx.recall_lots(notice.id))
-        if (l.lot == lot) listed = l;
-    if (!listed) not_found("Lot " + lot + " under notice " + notice.reference);
-    if (auto refusal = check_action_record(notice.closed_at.has_value(), listed->done_at.has_value()))
+    auto covered = tx.recall_stock_lot(notice.id, lot_id);
+    if (!covered) not_found("Lot " + std::to_string(lot_id) + " under notice " + notice.reference);
+    if (auto refusal = check_action_record(notice.closed_at.has_value(), covered->done_at.has_value()))
         refuse(*refusal, 409);
-    if (!tx.mark_recall_lot_done(notice.id, lot, actor.now, actor.caller.actor(), note))
+    if (!tx.mark_recall_stock_lot_done(notice.id, lot_id, actor.now, actor.caller.actor(), note))
         refuse(*check_action_record(false, true), 409);
+    const auto lot = own_lot(tx, actor, lot_id);
     auto data = notice_data(notice);
-    data.set("lot", lot);
+    data.set("lot_id", lot.id);
+    data.set("lot", lot.lot);
     data.set("note", note);
-    record_event(tx, actor, EventDraft{"recall_lot_action_done", std::nullopt, std::nullopt, "", "", json_text(data)});
+    const auto after = lot_status_after_action(notice.action, covered->status_before,
+                                               !tx.open_lot_recall_holds(lot.id).empty(), notice.reference);
+    record_event(tx, actor, EventDraft{"recall_lot_action_done", std::nullopt, std::nullopt, to_string(lot.status),
+                                       to_string(after.status), json_text(data)});
+    change_lot_status(tx, actor, lot.id, after.status, after.reason);
     close_if_complete(tx, actor, notice);
     return notice;
 }
@@ -157,6 +214,25 @@ std::vector<RecallHold> hold_at_receipt(db::Transaction& tx, const Actor& actor,
                 hold_device(tx, actor, n, device, "received");
                 holds.push_back({n.id, n.reference, n.action});
             }
+    return holds;
+}
+
+std::vector<RecallHold> hold_lot_at_receipt(db::Transaction& tx, const Actor& actor, const db::ConsumableLot& lot,
+                                            const std::string& gtin) {
+    std::vector<RecallHold> holds;
+    auto current = lot;
+    for (const auto& n : tx.open_recall_notices_for_gtin(lot.unit_id, gtin)) {
+        if (!covers_lot(n.coverage, gtin, lot.lot) || tx.recall_stock_lot(n.id, lot.id)) continue;
+        hold_lot(tx, actor, n, current, "received");
+        current.status = LotStatus::recalled;
+        holds.push_back({n.id, n.reference, n.action});
+    }
+    return holds;
+}
+
+std::vector<RecallHold> lot_recall_holds_of(db::RecallRecords& records, db::Id lot_id) {
+    std::vector<RecallHold> holds;
+    for (const auto& h : records.open_lot_recall_holds(lot_id)) holds.push_back({h.notice_id, h.reference, h.action});
     return holds;
 }
 

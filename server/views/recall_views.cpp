@@ -113,34 +113,76 @@ Poco::JSON::Object::Ptr affected_view(const std::vector<db::AffectedDevice>& dev
 
 Poco::JSON::Array::Ptr lots_view(const std::vector<db::RecallLot>& lots) {
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const auto& l : lots) items->add(l.lot);
+    return items;
+}
+
+Poco::JSON::Object::Ptr affected_lots_view(const std::vector<db::AffectedLot>& lots,
+                                           const std::vector<db::AffectedLotIssue>& issues, bool with_addresses) {
+    Poco::JSON::Array::Ptr in_stock = new Poco::JSON::Array, none = new Poco::JSON::Array, issued = new Poco::JSON::Array;
     for (const auto& l : lots) {
         Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+        o->set("lot_id", l.lot_id);
+        o->set("gtin", l.gtin);
+        o->set("item", l.item_name);
         o->set("lot", l.lot);
+        o->set("expiry", to_iso(l.expiry));
+        o->set("status", to_string(l.status));
+        o->set("warehouse_id", l.warehouse_id);
+        o->set("warehouse", l.warehouse);
+        o->set("quantity", l.quantity);
+        o->set("held", l.added_how == "received" ? "at receipt" : "at registration");
         o->set("done", l.done_at.has_value());
         o->set("done_at", opt_time(l.done_at));
         o->set("done_by", text_or_null(l.done_by));
         o->set("note", text_or_null(l.note));
-        items->add(o);
+        (l.quantity > 0 ? in_stock : none)->add(o);
     }
-    return items;
+    for (const auto& i : issues) {
+        Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+        o->set("lot_id", i.lot_id);
+        o->set("lot", i.lot);
+        o->set("order_id", i.order_id);
+        o->set("order_status", i.order_status);
+        o->set("quantity", i.quantity);
+        o->set("picked_at", to_iso(i.picked_at));
+        o->set("delivered_at", opt_time(i.delivered_at));
+        o->set("case_id", i.case_id);
+        o->set("case_number", i.case_number);
+        o->set("municipality", text_or_null(i.municipality));
+        o->set("residence", text_or_null(i.residence));
+        if (with_addresses) o->set("address", i.address);
+        issued->add(o);
+    }
+    Poco::JSON::Object::Ptr groups = new Poco::JSON::Object;
+    groups->set("in_stock", in_stock);
+    groups->set("none_in_stock", none);
+    groups->set("issued", issued);
+    return groups;
 }
 
 std::string affected_csv(const db::RecallNotice& notice, const std::vector<db::AffectedDevice>& devices,
-                         const std::vector<db::RecallLot>& lots, bool with_addresses) {
+                         const std::vector<db::AffectedLot>& lots, const std::vector<db::AffectedLotIssue>& issues,
+                         bool with_addresses) {
     std::ostringstream out;
     csv_line(out, {"notice", "kind", "where", "asset_tag", "serial", "lot", "model", "state", "warehouse", "location",
-                   "case_number", "municipality", "residence", "address", "done", "done_at", "done_by"});
+                   "case_number", "municipality", "residence", "address", "quantity", "done", "done_at", "done_by"});
     for (const auto& a : devices) {
         const std::string case_number = a.loan_id ? a.loan_case_number : a.reserved_case_number;
         const bool in_house = a.state != DeviceState::on_loan && a.state != DeviceState::retired && a.state != DeviceState::lost;
         csv_line(out, {notice.reference, "device", to_string(whereabouts_of(a.state)), a.asset_tag, a.serial, "",
                        a.model_name, to_string(a.state), in_house ? a.warehouse : "", in_house ? a.location : "", case_number, a.municipality,
-                       a.residence, with_addresses && a.loan_id ? a.address : "", a.done_at ? "yes" : "no",
+                       a.residence, with_addresses && a.loan_id ? a.address : "", "", a.done_at ? "yes" : "no",
                        a.done_at ? to_iso(*a.done_at) : "", a.done_by});
     }
     for (const auto& l : lots)
-        csv_line(out, {notice.reference, "lot", "", "", "", l.lot, "", "", "", "", "", "", "", "",
+        csv_line(out, {notice.reference, "lot", l.quantity > 0 ? "in_stock" : "none_in_stock", "", "", l.lot,
+                       l.item_name, to_string(l.status), l.warehouse, "", "", "", "", "", std::to_string(l.quantity),
                        l.done_at ? "yes" : "no", l.done_at ? to_iso(*l.done_at) : "", l.done_by});
+    for (const auto& i : issues)
+        csv_line(out, {notice.reference, "lot_issued", i.order_status == "delivered" ? "issued" : "picked", "", "",
+                       i.lot, "", i.order_status, "", "", i.case_number, i.municipality, i.residence,
+                       with_addresses ? i.address : "", std::to_string(i.quantity), "", "", ""});
     return out.str();
 }
 

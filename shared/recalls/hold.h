@@ -1,6 +1,6 @@
 // The block a field safety notice puts on a device: while its action is not recorded as done for that
 // device, the device may not be picked (reserved) or delivered. The delivery gate (shared/loans/delivery.h)
-// and therefore the pick name every such notice. A device received later that an open notice covers is held
+// and therefore the pick name every such notice; a consumable stock lot is held the same way. A device received later that an open notice covers is held
 // from its receipt on.
 #pragma once
 
@@ -22,6 +22,9 @@ struct RecallHold {
 
 // Code recall_action_pending, naming every notice; nothing when there are no holds.
 std::optional<Refusal> check_recall_holds(const std::vector<RecallHold>& holds);
+
+// The same for a consumable stock lot: picks and issue scans of the lot are refused naming every notice.
+std::optional<Refusal> check_lot_recall_holds(const std::vector<RecallHold>& holds, const std::string& lot);
 
 // An open notice as the receipt check sees it.
 struct OpenNotice {

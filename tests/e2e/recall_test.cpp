@@ -191,29 +191,3 @@ TEST_CASE("a notice for a serial range holds the devices it covers, lists them b
     INFO(picked.describe());
     CHECK(picked.status == 200);
 }
-
-TEST_CASE("a notice on a list of lots lists them, takes the action lot by lot and closes with the last", "[e2e][recall]") {
-    ServerProcess server;
-    auto manager = login(server, "manager");
-    auto warehouse = login(server, "warehouse");
-    const std::string gtin = gtin_not_in_catalogue(manager);   // a consumable: not a device model
-    auto registered = manager.post("/api/v1/recalls",
-        R"({"reference":"FSN-E2E-LOTS","issued_on":")" + utc_date(0) + R"(","action":"return","user_text":"Return the )"
-        R"(packs of these lots to the supplier.","gtin":")" + gtin + R"(","coverage":"lot_list","lots":["L26-01","L26-02"]})");
-    INFO(registered.describe());
-    REQUIRE(registered.status == 201);
-    const std::string path = "/api/v1/recalls/" + std::to_string(id_of(registered.object()));
-    CHECK(registered.object()->getObject("progress")->getValue<int>("total") == 2);
-    auto csv = warehouse.get(path + "/affected?format=csv");
-    CHECK(csv.body.find("FSN-E2E-LOTS,lot,,,,L26-01") != std::string::npos);
-    require_problem(warehouse.post(path + "/lots/done", R"({"lot":"L26-99"})"), 404);
-    auto first = warehouse.post(path + "/lots/done", R"({"lot":"L26-01","note":"12 packs returned"})");
-    REQUIRE(first.status == 200);
-    CHECK(text_of(first.object(), "status") == "open");
-    require_problem(warehouse.post(path + "/lots/done", R"({"lot":"L26-01"})"), 409, "recall_already_done");
-    auto last = warehouse.post(path + "/lots/done", R"({"lot":"L26-02"})");
-    REQUIRE(last.status == 200);
-    CHECK(text_of(last.object(), "status") == "closed");
-    CHECK(last.object()->getObject("progress")->getValue<int>("done") == 2);
-    require_problem(login(server, "caseworker").post(path + "/lots/done", R"({"lot":"L26-02"})"), 403);
-}

@@ -2,8 +2,9 @@
 // (tests/db/store/recalls_test.cpp) and its bench (tests/bench/recall_bench.cpp): `devices` CPAPs with serials
 // SN000001..., every 10th on loan (a case and a loan each), every 97th retired, the rest on the shelf; a
 // serial-range notice over the middle half, matched device by device with shared/recalls/coverage.h as the
-// server does; and a lot-list notice of `lots` lots. The consumables' stock lots do not exist on this branch,
-// so the lots are the notice's own list.
+// server does; and a lot-list notice of `lots` lots of a CPAP mask, each a real stock lot (20 packs, every
+// 5th with 2 picked for the world's case, every 10th of those delivered), joined to the notice with
+// shared/recalls/coverage.h as the server does.
 #pragma once
 
 #include <sqlite3.h>
@@ -19,8 +20,9 @@ namespace bhm::db::testing {
 
 struct RecallStore {
     World world;
-    Id notice = 0, lot_notice = 0;
+    Id notice = 0, lot_notice = 0, item = 0;
     int covered = 0, covered_on_loan = 0, covered_retired = 0;
+    int lots_covered = 0, lot_picks = 0, lot_deliveries = 0;
 };
 
 inline std::string numbered(const std::string& prefix, int n, int width) {
@@ -88,6 +90,41 @@ inline RecallStore make_recall_store(Store& store, int devices, int lots) {
         lot_notice.model_id.reset();
         for (int i = 1; i <= lots; ++i) lot_notice.coverage.lots.push_back(numbered("L", i, 5));
         r.lot_notice = tx.insert_recall_notice(lot_notice);
+        r.item = tx.insert_consumable_item(
+            {0, lot_notice.coverage.gtin, "Nasal mask, medium", "piece", 89000, Payer::device_tied, {"cpap"}});
+        for (int i = 1; i <= lots; ++i) {
+            ConsumableLot lot;
+            lot.unit_id = r.world.unit;
+            lot.warehouse_id = r.world.warehouse;
+            lot.item_id = r.item;
+            lot.lot = numbered("L", i, 5);
+            lot.expiry = on("2028-06-30");
+            lot.quantity = 20;
+            lot.received_at = at("2026-02-01T08:00:00Z");
+            lot.id = tx.insert_lot(lot);
+            if (i % 5 == 0) {
+                ConsumableOrder order;
+                order.unit_id = r.world.unit;
+                order.case_id = r.world.case_id;
+                order.warehouse_id = r.world.warehouse;
+                order.status = i % 10 == 0 ? "delivered" : "picked";
+                order.created_at = at("2026-02-10T08:00:00Z");
+                order.created_by = "caseworker";
+                if (i % 10 == 0) order.delivered_at = at("2026-02-11T08:00:00Z");
+                order.id = tx.insert_consumable_order(order);
+                const Id line = tx.insert_order_line({0, order.id, r.item, 2, 89000, Payer::device_tied});
+                tx.insert_pick({0, line, lot.id, 2, at("2026-02-10T09:00:00Z"), "warehouse"});
+                tx.change_lot_quantity(lot.id, -2);
+                ++r.lot_picks;
+                r.lot_deliveries += i % 10 == 0;
+            }
+        }
+        for (const auto& l : tx.lots_of_unit(r.world.unit, r.item))
+            if (covers_lot(lot_notice.coverage, lot_notice.coverage.gtin, l.lot)) {
+                tx.insert_recall_stock_lot({r.lot_notice, l.id, lot_notice.registered_at, "registered", l.status,
+                                            std::nullopt, "", ""});
+                ++r.lots_covered;
+            }
     });
     return r;
 }

@@ -40,6 +40,7 @@ TEST_CASE("the affected list of a serial-range notice over 10,000 devices is exa
                              [](const AffectedDevice& a, const AffectedDevice& b) { return a.device_id < b.device_id; }));
         CHECK(tx.recall_progress(r.notice) == RecallProgress{0, 5000});
         CHECK(tx.recall_lots(r.lot_notice).size() == 1000);
+        CHECK(r.lots_covered == 1000);
         CHECK(tx.recall_progress(r.lot_notice) == RecallProgress{0, 1000});
         CHECK(tx.open_loans_under_recall(r.world.unit) == r.covered_on_loan);
     });
@@ -76,14 +77,62 @@ TEST_CASE("a device's hold ends when its action is recorded, which is recorded o
         CHECK(tx.recall_device(r.notice, device)->done_by == "technician");
         CHECK(tx.open_recall_holds(device).empty());
         CHECK(tx.recall_progress(r.notice).done == 1);
-        CHECK(tx.mark_recall_lot_done(r.lot_notice, "L00002", at("2026-03-03T10:00:00Z"), "warehouse", ""));
-        CHECK_FALSE(tx.mark_recall_lot_done(r.lot_notice, "L00002", at("2026-03-03T10:00:00Z"), "warehouse", ""));
+        const Id lot = tx.recall_affected_lots(r.lot_notice).at(1).lot_id;
+        REQUIRE(tx.open_lot_recall_holds(lot).size() == 1);
+        CHECK(tx.mark_recall_stock_lot_done(r.lot_notice, lot, at("2026-03-03T10:00:00Z"), "warehouse", ""));
+        CHECK_FALSE(tx.mark_recall_stock_lot_done(r.lot_notice, lot, at("2026-03-03T10:00:00Z"), "warehouse", ""));
+        CHECK(tx.open_lot_recall_holds(lot).empty());
+        CHECK(tx.recall_stock_lot(r.lot_notice, lot)->done_by == "warehouse");
         CHECK(tx.recall_progress(r.lot_notice) == RecallProgress{1, 3});
         const Id other = tx.recall_affected_devices(r.notice).back().device_id;
         tx.close_recall_notice(r.notice, at("2026-03-04T10:00:00Z"));
         CHECK(tx.open_recall_holds(other).empty());
         CHECK(tx.open_recall_notices_for_gtin(r.world.unit, "07012345000019").empty());
     });
+}
+
+TEST_CASE("the affected stock lots of a 1,000-lot notice are every covered lot with its stock, and every pick "
+          "from them with its case and the patient's municipality",
+          "[db][recall]") {
+    TempFolder folder;
+    auto store = open_sqlite_store(folder.file("bhm.db"));
+    const auto r = make_recall_store(*store, 100, 1000);
+    store->read([&](Transaction& tx) {
+        const auto lots = tx.recall_affected_lots(r.lot_notice);
+        REQUIRE(lots.size() == 1000);
+        int picked_lots = 0;
+        for (const auto& l : lots) {
+            CHECK(l.warehouse == "Hovedlager");
+            CHECK(l.item_name == "Nasal mask, medium");
+            picked_lots += l.quantity == 18;
+        }
+        CHECK(picked_lots == r.lot_picks);
+        const auto issues = tx.recall_lot_issues(r.lot_notice);
+        REQUIRE(static_cast<int>(issues.size()) == r.lot_picks);
+        int delivered = 0;
+        for (const auto& i : issues) {
+            CHECK(i.municipality == "Tromsø");
+            CHECK(i.case_id == r.world.case_id);
+            CHECK(i.quantity == 2);
+            delivered += i.order_status == "delivered" && i.delivered_at.has_value();
+        }
+        CHECK(delivered == r.lot_deliveries);
+        CHECK(tx.recall_lot_issues(r.notice).empty());
+    });
+}
+
+TEST_CASE("the affected-lots queries read every table by an index, never by a scan", "[db][recall]") {
+    TempFolder folder;
+    auto store = open_sqlite_store(folder.file("bhm.db"));
+    const auto r = make_recall_store(*store, 20, 200);
+    for (const char* sql : {sqlite_sql::recall_affected_lots, sqlite_sql::recall_lot_issues}) {
+        const auto plan = query_plan(folder.file("bhm.db"), sql, r.lot_notice);
+        REQUIRE_FALSE(plan.empty());
+        for (const auto& line : plan) {
+            INFO(sql << "\n" << line);
+            CHECK(line.rfind("SCAN", 0) != 0);
+        }
+    }
 }
 
 TEST_CASE("a notice's reference is unique within its unit", "[db][recall]") {
