@@ -40,14 +40,14 @@ std::optional<ModeResult> run_consumable_scan(db::Transaction& tx, const Actor& 
     if (!item) return std::nullopt;
     if (code.lot.empty()) fail(422, "lot_missing", "Scan the pack's GS1 code with its lot number (AI 10).");
     const int quantity = scan.quantity.value_or(1);
-    if (scan.mode == "receive") {
+    if (scan.mode == ScanMode::receive) {
         if (quantity < 1) bad_request("invalid_field", "Receive at least 1 pack.");
         auto lot = receive_pack(tx, actor, ReceivePack{code.gtin, code.lot, pack_expiry(code), quantity, std::nullopt});
         return with_lot(tx, actor, lot.id, "Received " + std::to_string(quantity) + " x " + item->name + ", lot " +
                                                lot.lot + " (expires " + to_iso(lot.expiry) + "); " +
                                                std::to_string(lot.quantity) + " in stock.");
     }
-    if (scan.mode == "issue") {
+    if (scan.mode == ScanMode::issue) {
         if (scan.case_number.empty()) fail(422, "case_missing", "Issue mode needs a case: scan the case slip first.");
         if (quantity < 1) bad_request("invalid_field", "Issue at least 1 pack.");
         auto c = tx.case_by_number(scan.case_number);
@@ -58,7 +58,7 @@ std::optional<ModeResult> run_consumable_scan(db::Transaction& tx, const Actor& 
                                                code.lot + ") for case " + c->number + ", order " +
                                                std::to_string(order.id) + (order.status == "picked" ? ": complete." : "."));
     }
-    if (scan.mode == "count") {
+    if (scan.mode == ScanMode::count) {
         auto lot = counted_lot(tx, actor, *item, code.lot);
         if (!scan.quantity)
             return with_lot(tx, actor, lot.id, "Lot " + lot.lot + " of " + item->name + ": " +
@@ -72,7 +72,7 @@ std::optional<ModeResult> run_consumable_scan(db::Transaction& tx, const Actor& 
         return with_lot(tx, actor, lot.id, "Counted " + std::to_string(count.counted) + " x " + item->name +
                                                " (lot " + lot.lot + ").", warning);
     }
-    fail(422, "not_for_consumables", "A consumable pack is received, issued or counted; " + scan.mode +
+    fail(422, "not_for_consumables", "A consumable pack is received, issued or counted; " + std::string(to_string(scan.mode)) +
                                          " mode is for devices.");
 }
 

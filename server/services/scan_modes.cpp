@@ -3,9 +3,6 @@
 
 #include <Poco/JSON/Object.h>
 
-#include <algorithm>
-#include <map>
-
 #include "server/http/problem.h"
 #include "server/services/consumable_scans.h"
 #include "server/services/loans.h"
@@ -107,29 +104,26 @@ ModeResult count(db::Transaction& tx, const Actor& actor, const barcode::ParsedC
 
 }  // namespace
 
-// A logged-in user may scan only what their role may do through the other endpoints;
+// A logged-in user may scan only what the role table allows (shared/scans/scan_mode.h);
 // a station token stands for a warehouse bench and may use every mode.
-static void check_mode_allowed(const Caller& caller, const std::string& mode) {
+static void check_mode_allowed(const Caller& caller, ScanMode mode) {
     if (caller.kind != Caller::Kind::user) return;
-    static const std::map<std::string, std::vector<std::string>> roles{
-        {"receive", {"warehouse", "manager", "admin"}},
-        {"return", {"warehouse", "caseworker", "manager", "admin"}},
-        {"issue", {"warehouse", "caseworker", "manager", "admin"}},
-        {"inspect", {"warehouse", "technician", "manager", "admin"}},
-        {"count", {"warehouse", "technician", "manager", "admin"}}};
-    const auto& allowed = roles.at(mode);
-    if (std::find(allowed.begin(), allowed.end(), caller.role) == allowed.end())
-        forbidden("Your role (" + caller.role + ") may not scan in " + mode + " mode.");
+    const auto role = parse_role(caller.role);
+    if (!role || !may_scan(*role, mode))
+        forbidden("Your role (" + caller.role + ") may not scan in " + std::string(to_string(mode)) + " mode.");
 }
 
 ModeResult run_scan_mode(db::Transaction& tx, const Actor& actor, const ScanCommand& scan) {
     check_mode_allowed(actor.caller, scan.mode);
     auto code = parse_code(scan.code);
     if (auto pack = run_consumable_scan(tx, actor, scan, code)) return *pack;   // a consumable's GTIN
-    if (scan.mode == "receive") return receive(tx, actor, code);
-    if (scan.mode == "return") return take_back(tx, actor, code);
-    if (scan.mode == "issue") return issue(tx, actor, scan, code);
-    if (scan.mode == "inspect") return inspect(tx, actor, code);
+    switch (scan.mode) {
+        case ScanMode::receive: return receive(tx, actor, code);
+        case ScanMode::return_device: return take_back(tx, actor, code);
+        case ScanMode::issue: return issue(tx, actor, scan, code);
+        case ScanMode::inspect: return inspect(tx, actor, code);
+        case ScanMode::count: break;
+    }
     return count(tx, actor, code);
 }
 

@@ -26,7 +26,7 @@ Poco::JSON::Object::Ptr refusal_body(const ApiError& error, const ScanCommand& s
     auto body = problem_body(error);
     body->set("scan_id", scan.id);
     body->set("result", error.status == 409 ? "conflict" : "refused");
-    body->set("mode", scan.mode);
+    body->set("mode", std::string(to_string(scan.mode)));
     body->set("replayed", false);
     return body;
 }
@@ -36,7 +36,7 @@ std::string fingerprint(const ScanCommand& scan) {
     const std::string at = scan.scanned_at ? to_iso(*scan.scanned_at) : "";
     // A typed quantity (consumable packs) joins the digest only when given, so earlier answers keep theirs.
     const std::string quantity = scan.quantity ? '\x1f' + std::to_string(*scan.quantity) : "";
-    return sha256_hex(scan.mode + '\x1f' + scan.code + '\x1f' + scan.case_number + '\x1f' + scan.station + '\x1f' + at +
+    return sha256_hex(std::string(to_string(scan.mode)) + '\x1f' + scan.code + '\x1f' + scan.case_number + '\x1f' + scan.station + '\x1f' + at +
                       quantity);
 }
 
@@ -79,7 +79,7 @@ ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
                 ok.body = new Poco::JSON::Object;
                 ok.body->set("id", scan.id);
                 ok.body->set("result", "ok");
-                ok.body->set("mode", scan.mode);
+                ok.body->set("mode", std::string(to_string(scan.mode)));
                 ok.body->set("replayed", false);
             }
             ok.body->set("message", result.message);
