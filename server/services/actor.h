@@ -22,14 +22,14 @@ struct Actor {
     std::optional<Timestamp> scanned_at;   // when the station read the code (may be earlier: offline queue)
 };
 
-db::Device own_device(db::Transaction& tx, const Actor& actor, db::Id id);
-db::Case own_case(db::Transaction& tx, const Actor& actor, db::Id id);
-db::Patient own_patient(db::Transaction& tx, const Actor& actor, db::Id id);
-db::Model model_of(db::Transaction& tx, const db::Device& device);
-db::Category category_of(db::Transaction& tx, const std::string& code);
+db::Device own_device(db::DeviceRecords& tx, const Actor& actor, db::Id id);
+db::Case own_case(db::CaseRecords& tx, const Actor& actor, db::Id id);
+db::Patient own_patient(db::CaseRecords& tx, const Actor& actor, db::Id id);
+db::Model model_of(db::CatalogueRecords& tx, const db::Device& device);
+db::Category category_of(db::CatalogueRecords& tx, const std::string& code);
 
 // A read of another unit's record is allowed for a manager in the same region (read-only view).
-bool may_read_unit(db::Transaction& tx, const Caller& caller, db::Id unit_id);
+bool may_read_unit(db::OrganisationRecords& tx, const Caller& caller, db::Id unit_id);
 
 // Appends one audit event for this actor.
 struct EventDraft {
@@ -38,7 +38,7 @@ struct EventDraft {
     std::string before_state, after_state;
     std::string data_json = "{}";
 };
-db::Id record_event(db::Transaction& tx, const Actor& actor, const EventDraft& draft);
+db::Id record_event(db::AuditRecords& tx, const Actor& actor, const EventDraft& draft);
 
 // Appending an event screens its data's free-text fields for national IDs (shared/people/free_text_fields.h).
 

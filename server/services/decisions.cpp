@@ -11,7 +11,7 @@
 
 namespace bhm::server {
 
-db::DecisionRecord record_decision_entry(db::Transaction& tx, const db::Case& c, const std::string& kind,
+db::DecisionRecord record_decision_entry(db::FlowRecords& tx, const db::Case& c, const std::string& kind,
                                          std::optional<db::Id> complaint_id) {
     if (!c.decided_at) throw std::logic_error("case " + c.number + " has no decision to record");
     db::DecisionRecord d;
@@ -64,7 +64,7 @@ db::DecisionRecord reverse_decision(db::Transaction& tx, const Actor& actor, db:
     return entry;
 }
 
-std::optional<db::DecisionRecord> current_decision(db::Transaction& tx, db::Id case_id) {
+std::optional<db::DecisionRecord> current_decision(db::FlowRecords& tx, db::Id case_id) {
     auto all = tx.decisions(case_id);
     if (all.empty()) return std::nullopt;
     return all.back();

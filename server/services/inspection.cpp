@@ -135,7 +135,7 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
     return outcome;
 }
 
-db::ServiceOrder own_service_order(db::Transaction& tx, const Actor& actor, db::Id order_id) {
+db::ServiceOrder own_service_order(db::InspectionRecords& tx, const Actor& actor, db::Id order_id) {
     auto order = tx.service_order(order_id);
     if (!order || order->unit_id != actor.caller.unit_id) not_found("Service order " + std::to_string(order_id));
     return *order;

@@ -45,7 +45,7 @@ db::TestInstrumentRecord register_instrument(db::Transaction& tx, const Actor& a
     return r;
 }
 
-db::TestInstrumentRecord own_instrument(db::Transaction& tx, const Actor& actor, db::Id instrument_id) {
+db::TestInstrumentRecord own_instrument(db::InspectionRecords& tx, const Actor& actor, db::Id instrument_id) {
     auto r = tx.test_instrument_by_id(instrument_id);
     if (!r || r->unit_id != actor.caller.unit_id) not_found("Test instrument " + std::to_string(instrument_id));
     return *r;
@@ -62,7 +62,7 @@ db::TestInstrumentRecord record_calibration(db::Transaction& tx, const Actor& ac
     return r;
 }
 
-std::optional<TestInstrument> instrument_named(db::Transaction& tx, const Actor& actor, const std::string& identity) {
+std::optional<TestInstrument> instrument_named(db::InspectionRecords& tx, const Actor& actor, const std::string& identity) {
     auto r = tx.test_instrument(actor.caller.unit_id, identity);
     if (!r) return std::nullopt;
     return domain(*r);

@@ -12,7 +12,7 @@
 
 namespace bhm::server {
 
-db::Loan own_loan(db::Transaction& tx, const Actor& actor, db::Id loan_id) {
+db::Loan own_loan(db::LoanRecords& tx, const Actor& actor, db::Id loan_id) {
     auto loan = tx.loan(loan_id);
     if (!loan || loan->unit_id != actor.caller.unit_id) not_found("Loan " + std::to_string(loan_id));
     return *loan;
