@@ -3,7 +3,7 @@
 
 #include <Poco/Logger.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/views/views.h"
 #include "shared/people/free_text_fields.h"
 
@@ -42,7 +42,7 @@ db::Model model_of(db::CatalogueRecords& tx, const db::Device& device) {
 
 db::Category category_of(db::CatalogueRecords& tx, const std::string& code) {
     auto category = tx.category(code);
-    if (!category) fail(422, "unknown_category", "There is no device category '" + code + "'.");
+    if (!category) refuse(RefusalKind::refused, "unknown_category", "There is no device category '" + code + "'.");
     return *category;
 }
 
@@ -97,8 +97,8 @@ db::Id record_event(db::AuditRecords& tx, const Actor& actor, const EventDraft& 
     return id;
 }
 
-int refusal_status(const Refusal& refusal, DeviceState current) {
-    return refusal_kind(refusal.code, current) == RefusalKind::conflict ? 409 : 422;
+RefusalKind move_refusal_kind(const Refusal& refusal, DeviceState current) {
+    return refusal_kind(refusal.code, current);
 }
 
 void move_device(db::Transaction& tx, const Actor& actor, db::Device& device, DeviceAction action,
@@ -106,7 +106,7 @@ void move_device(db::Transaction& tx, const Actor& actor, db::Device& device, De
     const auto before = device.status;
     const bool electrical = category_of(tx, model_of(tx, device).category).electrical;
     auto transition = apply(before, action, electrical);
-    if (!transition.next) refuse(*transition.refusal, refusal_status(*transition.refusal, before.state));
+    if (!transition.next) refuse(*transition.refusal, move_refusal_kind(*transition.refusal, before.state));
     device.status = *transition.next;
     if (device.status.state != DeviceState::reserved) device.reserved_case_id.reset();
     tx.update_device(device);

@@ -42,12 +42,12 @@ db::Id record_event(db::AuditRecords& tx, const Actor& actor, const EventDraft& 
 
 // Appending an event screens its data's free-text fields for national IDs (shared/people/free_text_fields.h).
 
-// The HTTP status for a lifecycle refusal: 409 for a conflict with the device's state, 422 for a rule
-// (a missing step); shared/devices/lifecycle.h's refusal_kind decides which it is.
-int refusal_status(const Refusal& refusal, DeviceState current);
+// The kind of a lifecycle refusal: a conflict with the device's state, or refused for a missing step;
+// shared/devices/lifecycle.h's refusal_kind decides which it is.
+RefusalKind move_refusal_kind(const Refusal& refusal, DeviceState current);
 
 // Moves a device through the lifecycle (shared/devices/lifecycle.h decides), saves it and logs the event.
-// A refusal is 409 or 422 as refusal_status says.
+// A refusal is a conflict or refused as move_refusal_kind says.
 void move_device(db::Transaction& tx, const Actor& actor, db::Device& device, DeviceAction action,
                  std::optional<db::Id> case_id = std::nullopt, const std::string& data_json = "{}");
 

@@ -4,7 +4,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/views/views.h"
 #include "shared/loans/exchange.h"
 #include "shared/loans/loan_end.h"

@@ -4,7 +4,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/views/views.h"
 #include "shared/core/identifier.h"
 #include "shared/core/norway_time.h"
@@ -38,7 +38,7 @@ db::TestInstrumentRecord register_instrument(db::Transaction& tx, const Actor& a
     r.registered_by = actor.caller.actor();
     if (auto refusal = check_instrument_entry(domain(r), local_date(actor.now))) refuse(*refusal);
     if (tx.test_instrument(r.unit_id, r.identity))
-        fail(409, "duplicate", "The instrument '" + r.identity + "' is already in the register; record a new "
+        refuse(RefusalKind::conflict, "duplicate", "The instrument '" + r.identity + "' is already in the register; record a new "
                                "calibration on it instead.");
     r.id = tx.insert_test_instrument(r);
     record(tx, actor, "instrument_registered", r);
