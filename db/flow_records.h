@@ -1,9 +1,11 @@
 // The rows of the weekly flows (issue 12): decisions as a list, complaints and their steps, deaths,
-// pick-up tasks, write-offs and transfers. Kept apart from records.h so the flows stay in their own files.
+// pick-up tasks, write-offs and transfers, and FlowRecords, the narrow interface over them that
+// Transaction inherits. Kept apart from records.h so the flows stay in their own files.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "db/records.h"
 
@@ -50,6 +52,37 @@ struct Transfer {
     std::string reason, status; Timestamp requested_at; std::string requested_by;
     std::optional<Timestamp> received_at; std::string received_by;
     std::optional<Timestamp> cancelled_at; std::string cancelled_by, cancel_reason;
+};
+
+class FlowRecords {
+public:
+    virtual ~FlowRecords() = default;
+
+    // The weekly flows (issue 12): decisions as an append-only list, complaints, deaths, pick-ups,
+    // write-offs and transfers (db/flow_records.h).
+    virtual Id insert_decision(const DecisionRecord&) = 0;
+    virtual std::vector<DecisionRecord> decisions(Id case_id) = 0;           // oldest first
+    virtual Id insert_complaint(const Complaint&) = 0;
+    virtual void update_complaint_status(Id complaint_id, const std::string& status) = 0;
+    virtual std::optional<Complaint> complaint(Id) = 0;
+    virtual std::vector<Complaint> complaints(Id case_id) = 0;
+    virtual Id insert_complaint_step(const ComplaintStep&) = 0;              // append-only
+    virtual std::vector<ComplaintStep> complaint_steps(Id complaint_id) = 0;
+    virtual void insert_patient_death(const PatientDeath&) = 0;
+    virtual std::optional<PatientDeath> patient_death(Id patient_id) = 0;
+    virtual std::vector<Case> cases_of_patient(Id patient_id) = 0;
+    virtual void move_loan_to_unit(Id loan_id, Id unit_id) = 0;
+    virtual Id insert_pickup_task(const PickupTask&) = 0;
+    virtual void close_pickup_task(Id id, Timestamp at, const std::string& by) = 0;
+    virtual std::optional<PickupTask> open_pickup_task_for_device(Id device_id) = 0;
+    virtual std::vector<PickupTask> open_pickup_tasks(Id unit_id) = 0;
+    virtual Id insert_write_off(const WriteOff&) = 0;
+    virtual std::vector<WriteOff> write_offs_between(Id unit_id, Timestamp from, Timestamp to) = 0;
+    virtual Id insert_transfer(const Transfer&) = 0;
+    virtual void update_transfer(const Transfer&) = 0;   // status, receipt or cancellation, the loan carried
+    virtual std::optional<Transfer> transfer(Id) = 0;
+    virtual std::optional<Transfer> pending_transfer_of_case(Id case_id) = 0;
+    virtual std::vector<Transfer> transfers_of_unit(Id unit_id) = 0;         // sent or received, newest first
 };
 
 }  // namespace bhm::db

@@ -15,6 +15,8 @@ namespace bhm::db {
 
 using Id = std::int64_t;
 
+struct Page { int limit = 100; Id after_id = 0; };   // cursor paging by id
+
 struct Region { Id id = 0; std::string code, name; };
 struct Unit { Id id = 0; Id region_id = 0; std::string code, name; };
 struct Warehouse { Id id = 0; Id unit_id = 0; std::string name; };

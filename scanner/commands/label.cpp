@@ -4,7 +4,7 @@
 
 #include "scanner/commands/commands.h"
 #include "scanner/commands/output_file.h"
-#include "scanner/label/label.h"
+#include "shared/label/label.h"
 
 namespace bhm::scan {
 

@@ -4,7 +4,7 @@
 
 #include "scanner/commands/commands.h"
 #include "scanner/commands/output_file.h"
-#include "scanner/label/sheet.h"
+#include "shared/label/sheet.h"
 #include "scanner/station_state.h"
 
 namespace bhm::scan {

@@ -24,11 +24,27 @@ std::string log_safe(const std::string& text) {
     return out.empty() ? "-" : out;
 }
 
+int status_for(RefusalKind kind) {
+    switch (kind) {
+        case RefusalKind::refused: return 422;
+        case RefusalKind::conflict: return 409;
+        case RefusalKind::not_found: return 404;
+        case RefusalKind::bad_input: return 400;
+        case RefusalKind::forbidden: return 403;
+        case RefusalKind::too_large: return 413;
+    }
+    return 422;
+}
+
+ApiError api_error_for(const Refused& refused) { return ApiError(status_for(refused.kind), refused.refusal, refused.all); }
+
 ApiError api_error_for(std::exception_ptr error, const std::string& where) {
     try {
         std::rethrow_exception(error);
     } catch (const ApiError& e) {
         return e;
+    } catch (const Refused& e) {
+        return api_error_for(e);
     } catch (const db::StaleWrite&) {
         return ApiError(409, Refusal{"concurrent_change",
                                      "Someone else changed this at the same moment; look again and retry.", ""});

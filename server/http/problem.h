@@ -1,6 +1,8 @@
-// Refusals and errors as RFC 9457 problem details. A service throws ApiError;
-// the one HTTP handler turns it into application/problem+json, and the Store's
-// transaction rolls back on the way out, so a refused command changes nothing.
+// Refusals and errors as RFC 9457 problem details. Services throw bhm::Refused with a kind
+// (shared/core/refusal.h, which this header brings in with refuse, not_found, forbidden); the HTTP
+// layer and the routes throw ApiError with a status. error_mapping.h turns either into the one
+// problem+json answer, and the Store's transaction rolls back on the way out, so a refused command
+// changes nothing.
 #pragma once
 
 #include <map>
@@ -25,11 +27,13 @@ struct ApiError : std::runtime_error {
 
 [[noreturn]] void fail(int status, std::string code, std::string message, std::string rule = "");
 [[noreturn]] inline void bad_request(std::string code, std::string message) { fail(400, std::move(code), std::move(message)); }
-[[noreturn]] inline void not_found(std::string what) { fail(404, "not_found", std::move(what) + " was not found in your unit."); }
-[[noreturn]] inline void forbidden(std::string message) { fail(403, "forbidden", std::move(message)); }
-// A domain refusal: 422 by default, 409 where the domain state conflicts.
-[[noreturn]] void refuse(const Refusal& refusal, int status = 422);
-[[noreturn]] void refuse_all(const std::vector<Refusal>& refusals, int status = 422);
+
+// The service-side refusals (shared/core/refusal.h), and, for code not yet converted to a kind, the
+// old form with an HTTP status, which throws ApiError. Transitional: services use the kind.
+using bhm::refuse;
+using bhm::refuse_all;
+[[noreturn]] void refuse(const Refusal& refusal, int status);
+[[noreturn]] void refuse_all(const std::vector<Refusal>& refusals, int status);
 
 std::string status_title(int status);
 Poco::JSON::Object::Ptr problem_body(const ApiError& error);

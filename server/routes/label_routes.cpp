@@ -1,6 +1,6 @@
 // GET /devices/{id}/label.{png,svg,zpl}: our asset tag as a printable label,
-// rendered by the same code as `bhm-scan label` (scanner/label).
-#include "scanner/label/label.h"
+// rendered by the same code as `bhm-scan label` (shared/label).
+#include "shared/label/label.h"
 #include "server/routes/route_support.h"
 
 namespace bhm::server {

@@ -3,17 +3,25 @@
 #include "server/http/error_mapping.h"
 #include "server/routes/route_support.h"
 #include "server/services/scans.h"
+#include "shared/scans/scan_mode.h"
 
 
 namespace bhm::server {
 namespace {
 
-const std::vector<std::string> scanning_roles{"warehouse", "technician", "manager", "admin"};
+// Whoever the role table lets scan in some mode; which mode is checked per scan (shared/scans/scan_mode.h).
+std::vector<std::string> scanning_role_names() {
+    std::vector<std::string> names;
+    for (Role role : scanning_roles()) names.emplace_back(to_string(role));
+    return names;
+}
+
+const std::vector<std::string> scanning_roles_of_routes = scanning_role_names();
 
 }  // namespace
 
 void add_scan_routes(Router& router, App& app) {
-    router.add({"POST", "/api/v1/scans", Access::scanning, scanning_roles,
+    router.add({"POST", "/api/v1/scans", Access::scanning, scanning_roles_of_routes,
         "One scan: parsed, turned into the mode's command, answered ok or with a refusal; a repeated id gets the "
         "same answer and is applied once.",
         R"({"id":"6f1c2b9e-8c1a-4d57-9a55-3b2f0f6a1d10","station":"lager-1","mode":"receive","code":"]d20109506000134352\u001d21SN42","scanned_at":"2026-11-22T10:15:00Z"})",
@@ -25,7 +33,7 @@ void add_scan_routes(Router& router, App& app) {
             return response;
         }});
 
-    router.add({"POST", "/api/v1/scans/batch", Access::scanning, scanning_roles,
+    router.add({"POST", "/api/v1/scans/batch", Access::scanning, scanning_roles_of_routes,
         "Up to 100 scans in order (an offline queue catching up); one result per scan, same order.",
         R"({"scans":[{"id":"...","mode":"return","code":"BHM0000001X"}]})",
         [&app](Request& request) {

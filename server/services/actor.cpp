@@ -3,46 +3,46 @@
 
 #include <Poco/Logger.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/views/views.h"
 #include "shared/people/free_text_fields.h"
 
 namespace bhm::server {
 
-bool may_read_unit(db::Transaction& tx, const Caller& caller, db::Id unit_id) {
+bool may_read_unit(db::OrganisationRecords& tx, const Caller& caller, db::Id unit_id) {
     if (unit_id == caller.unit_id) return true;
     if (caller.role != "manager") return false;
     auto unit = tx.unit(unit_id);
     return unit && unit->region_id == caller.region_id;
 }
 
-db::Device own_device(db::Transaction& tx, const Actor& actor, db::Id id) {
+db::Device own_device(db::DeviceRecords& tx, const Actor& actor, db::Id id) {
     auto device = tx.device(id);
     if (!device || device->unit_id != actor.caller.unit_id) not_found("Device " + std::to_string(id));
     return *device;
 }
 
-db::Case own_case(db::Transaction& tx, const Actor& actor, db::Id id) {
+db::Case own_case(db::CaseRecords& tx, const Actor& actor, db::Id id) {
     auto found = tx.case_by_id(id);
     if (!found || found->unit_id != actor.caller.unit_id) not_found("Case " + std::to_string(id));
     return *found;
 }
 
-db::Patient own_patient(db::Transaction& tx, const Actor& actor, db::Id id) {
+db::Patient own_patient(db::CaseRecords& tx, const Actor& actor, db::Id id) {
     auto patient = tx.patient(id);
     if (!patient || patient->unit_id != actor.caller.unit_id) not_found("Patient " + std::to_string(id));
     return *patient;
 }
 
-db::Model model_of(db::Transaction& tx, const db::Device& device) {
+db::Model model_of(db::CatalogueRecords& tx, const db::Device& device) {
     auto model = tx.model(device.model_id);
     if (!model) throw std::runtime_error("device " + std::to_string(device.id) + " has no model");
     return *model;
 }
 
-db::Category category_of(db::Transaction& tx, const std::string& code) {
+db::Category category_of(db::CatalogueRecords& tx, const std::string& code) {
     auto category = tx.category(code);
-    if (!category) fail(422, "unknown_category", "There is no device category '" + code + "'.");
+    if (!category) refuse(RefusalKind::refused, "unknown_category", "There is no device category '" + code + "'.");
     return *category;
 }
 
@@ -64,7 +64,7 @@ void screen_free_text(const Poco::Dynamic::Var& value, const std::string& field)
 
 }  // namespace
 
-db::Id record_event(db::Transaction& tx, const Actor& actor, const EventDraft& draft) {
+db::Id record_event(db::AuditRecords& tx, const Actor& actor, const EventDraft& draft) {
     screen_free_text(parse_json_text(draft.data_json), "");
     db::Event event;
     event.unit_id = actor.caller.unit_id;
@@ -97,8 +97,8 @@ db::Id record_event(db::Transaction& tx, const Actor& actor, const EventDraft& d
     return id;
 }
 
-int refusal_status(const Refusal& refusal, DeviceState current) {
-    return refusal_kind(refusal.code, current) == RefusalKind::conflict ? 409 : 422;
+RefusalKind move_refusal_kind(const Refusal& refusal, DeviceState current) {
+    return refusal_kind(refusal.code, current);
 }
 
 void move_device(db::Transaction& tx, const Actor& actor, db::Device& device, DeviceAction action,
@@ -106,7 +106,7 @@ void move_device(db::Transaction& tx, const Actor& actor, db::Device& device, De
     const auto before = device.status;
     const bool electrical = category_of(tx, model_of(tx, device).category).electrical;
     auto transition = apply(before, action, electrical);
-    if (!transition.next) refuse(*transition.refusal, refusal_status(*transition.refusal, before.state));
+    if (!transition.next) refuse(*transition.refusal, move_refusal_kind(*transition.refusal, before.state));
     device.status = *transition.next;
     if (device.status.state != DeviceState::reserved) device.reserved_case_id.reset();
     tx.update_device(device);

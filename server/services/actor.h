@@ -22,14 +22,14 @@ struct Actor {
     std::optional<Timestamp> scanned_at;   // when the station read the code (may be earlier: offline queue)
 };
 
-db::Device own_device(db::Transaction& tx, const Actor& actor, db::Id id);
-db::Case own_case(db::Transaction& tx, const Actor& actor, db::Id id);
-db::Patient own_patient(db::Transaction& tx, const Actor& actor, db::Id id);
-db::Model model_of(db::Transaction& tx, const db::Device& device);
-db::Category category_of(db::Transaction& tx, const std::string& code);
+db::Device own_device(db::DeviceRecords& tx, const Actor& actor, db::Id id);
+db::Case own_case(db::CaseRecords& tx, const Actor& actor, db::Id id);
+db::Patient own_patient(db::CaseRecords& tx, const Actor& actor, db::Id id);
+db::Model model_of(db::CatalogueRecords& tx, const db::Device& device);
+db::Category category_of(db::CatalogueRecords& tx, const std::string& code);
 
 // A read of another unit's record is allowed for a manager in the same region (read-only view).
-bool may_read_unit(db::Transaction& tx, const Caller& caller, db::Id unit_id);
+bool may_read_unit(db::OrganisationRecords& tx, const Caller& caller, db::Id unit_id);
 
 // Appends one audit event for this actor.
 struct EventDraft {
@@ -38,16 +38,16 @@ struct EventDraft {
     std::string before_state, after_state;
     std::string data_json = "{}";
 };
-db::Id record_event(db::Transaction& tx, const Actor& actor, const EventDraft& draft);
+db::Id record_event(db::AuditRecords& tx, const Actor& actor, const EventDraft& draft);
 
 // Appending an event screens its data's free-text fields for national IDs (shared/people/free_text_fields.h).
 
-// The HTTP status for a lifecycle refusal: 409 for a conflict with the device's state, 422 for a rule
-// (a missing step); shared/devices/lifecycle.h's refusal_kind decides which it is.
-int refusal_status(const Refusal& refusal, DeviceState current);
+// The kind of a lifecycle refusal: a conflict with the device's state, or refused for a missing step;
+// shared/devices/lifecycle.h's refusal_kind decides which it is.
+RefusalKind move_refusal_kind(const Refusal& refusal, DeviceState current);
 
 // Moves a device through the lifecycle (shared/devices/lifecycle.h decides), saves it and logs the event.
-// A refusal is 409 or 422 as refusal_status says.
+// A refusal is a conflict or refused as move_refusal_kind says.
 void move_device(db::Transaction& tx, const Actor& actor, db::Device& device, DeviceAction action,
                  std::optional<db::Id> case_id = std::nullopt, const std::string& data_json = "{}");
 

@@ -3,7 +3,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/services/decisions.h"
 #include "server/views/views.h"
 #include "shared/loans/reservation.h"
@@ -18,9 +18,9 @@ db::Id find_or_create_patient(db::Transaction& tx, const Actor& actor, const Cas
     const auto& p = command.patient;
     if (auto refusal = check_national_id(p.national_id, local_date(actor.now))) refuse(*refusal);
     if (auto existing = tx.patient_by_national_id(actor.caller.unit_id, p.national_id)) return existing->id;
-    if (p.name.empty()) bad_request("missing_field", "Field 'patient.name' is required for a new patient.");
+    if (p.name.empty()) bad_input("missing_field", "Field 'patient.name' is required for a new patient.");
     if (p.residence != "home" && p.residence != "institution")
-        bad_request("invalid_field", "Field 'patient.residence' must be 'home' or 'institution'.");
+        bad_input("invalid_field", "Field 'patient.residence' must be 'home' or 'institution'.");
     db::Patient patient{0, actor.caller.unit_id, p.national_id, p.name, p.address, p.municipality, p.residence};
     patient.id = tx.insert_patient(patient);
     // The event names the patient by id only: the audit trail and logs never hold names or national IDs.
@@ -75,7 +75,7 @@ db::Case decide_case(db::Transaction& tx, const Actor& actor, db::Id case_id, co
     auto category = category_of(tx, c.category);
     DecisionInput input{command.approve, command.grounds, actor.caller.actor(),
                         command.loan_days.value_or(category.default_loan_days), local_date(actor.now)};
-    if (auto refusal = check_decision(c.status, input)) refuse(*refusal, c.status == CaseStatus::applied ? 422 : 409);
+    if (auto refusal = check_decision(c.status, input)) refuse(*refusal, c.status == CaseStatus::applied ? RefusalKind::refused : RefusalKind::conflict);
     const auto before = c.status;
     c.status = command.approve ? CaseStatus::approved : CaseStatus::rejected;
     c.approved = command.approve;
@@ -183,12 +183,12 @@ db::Case record_own_equipment(db::Transaction& tx, const Actor& actor, db::Id ca
     auto c = own_case(tx, actor, case_id);
     // Not palliative: a rule (422). Too late or already recorded: the case's state says no (409).
     if (auto refusal = check_own_equipment_allowed(c.palliative, c.status))
-        refuse(*refusal, refusal->code == "own_equipment_already" ? 409 : 422);   // a repeat, else a rule
+        refuse(*refusal, refusal->code == "own_equipment_already" ? RefusalKind::conflict : RefusalKind::refused);   // a repeat, else a rule
     db::DeviceFilter picked;
     picked.unit_id = c.unit_id;
     picked.reserved_case_id = c.id;
     if (!tx.devices(picked, db::Page{1, 0}).empty())
-        fail(409, "case_has_device", "A device of ours is picked for this case; release it first.");
+        refuse(RefusalKind::conflict, "case_has_device", "A device of ours is picked for this case; release it first.");
     const auto before = c.status;
     c.own_equipment = true;
     c.own_equipment_note = note;

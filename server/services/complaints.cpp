@@ -4,7 +4,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/services/decisions.h"
 #include "server/views/views.h"
 #include "shared/core/norway_time.h"
@@ -65,7 +65,7 @@ db::Complaint receive_complaint(db::Transaction& tx, const Actor& actor, db::Id 
     }
     ComplaintReceipt receipt{decision ? std::optional(local_date(decision->decided_at)) : std::nullopt, open,
                              command.received_on, command.summary, local_date(actor.now)};
-    if (auto refusal = check_complaint_receipt(receipt)) refuse(*refusal, refusal->code == "complaint_already_open" ? 409 : 422);
+    if (auto refusal = check_complaint_receipt(receipt)) refuse(*refusal, refusal->code == "complaint_already_open" ? RefusalKind::conflict : RefusalKind::refused);
     auto timing = complaint_timing(local_date(decision->decided_at), command.received_on);
     db::Complaint complaint;
     complaint.case_id = c.id;
@@ -95,7 +95,7 @@ db::Complaint reassess_complaint(db::Transaction& tx, const Actor& actor, db::Id
     auto c = own_case(tx, actor, complaint.case_id);
     Reassessment input{status_of(complaint), c.status, command.reverse, command.grounds};
     if (auto refusal = check_reassessment(input))
-        refuse(*refusal, refusal->code == "complaint_not_awaiting_reassessment" ? 409 : 422);
+        refuse(*refusal, refusal->code == "complaint_not_awaiting_reassessment" ? RefusalKind::conflict : RefusalKind::refused);
     db::ComplaintStep step;
     step.kind = "reassessed";
     step.on_date = local_date(actor.now);
@@ -112,7 +112,7 @@ db::Complaint forward_complaint(db::Transaction& tx, const Actor& actor, db::Id 
     auto complaint = own_complaint(tx, actor, complaint_id);
     const Date reassessed_on = last_step_date(tx, complaint, "reassessed");
     if (auto refusal = check_forwarding(status_of(complaint), reassessed_on, forwarded_on, local_date(actor.now)))
-        refuse(*refusal, is_repeat(*refusal) ? 409 : 422);
+        refuse(*refusal, is_repeat(*refusal) ? RefusalKind::conflict : RefusalKind::refused);
     db::ComplaintStep step;
     step.kind = "forwarded";
     step.on_date = forwarded_on;
@@ -127,7 +127,7 @@ db::Complaint record_complaint_outcome(db::Transaction& tx, const Actor& actor, 
     auto c = own_case(tx, actor, complaint.case_id);
     OutcomeInput input{status_of(complaint), c.status, command.outcome, last_step_date(tx, complaint, "forwarded"),
                        command.decided_on, local_date(actor.now), command.grounds};
-    if (auto refusal = check_outcome(input)) refuse(*refusal, is_repeat(*refusal) ? 409 : 422);
+    if (auto refusal = check_outcome(input)) refuse(*refusal, is_repeat(*refusal) ? RefusalKind::conflict : RefusalKind::refused);
     db::ComplaintStep step;
     step.kind = "outcome";
     step.on_date = command.decided_on;

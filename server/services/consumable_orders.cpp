@@ -3,7 +3,7 @@
 
 #include <Poco/JSON/Array.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/services/consumable_stock.h"
 #include "server/services/recalls.h"
 #include "server/views/views.h"
@@ -33,7 +33,7 @@ void order_event(db::Transaction& tx, const Actor& actor, const std::string& kin
 
 db::ConsumableItem item_of(db::ConsumableRecords& records, db::Id item_id) {
     auto item = records.consumable_item(item_id);
-    if (!item) fail(404, "unknown_consumable", "Consumable " + std::to_string(item_id) + " is not in the catalogue.");
+    if (!item) refuse(RefusalKind::not_found, "unknown_consumable", "Consumable " + std::to_string(item_id) + " is not in the catalogue.");
     return *item;
 }
 
@@ -43,11 +43,11 @@ db::ConsumableOrder create_consumable_order(db::Transaction& tx, const Actor& ac
                                             const std::vector<OrderLineRequest>& lines,
                                             std::optional<db::Id> warehouse_id, std::optional<db::Id> standing_order_id) {
     auto c = own_case(tx, actor, case_id);
-    if (lines.empty() || lines.size() > 50) bad_request("invalid_field", "An order has 1 to 50 lines.");
+    if (lines.empty() || lines.size() > 50) bad_input("invalid_field", "An order has 1 to 50 lines.");
     std::vector<db::ConsumableOrderLine> checked;
     for (const auto& request : lines) {
         if (request.quantity < 1 || request.quantity > 1000)
-            bad_request("invalid_field", "Each line's quantity must be from 1 to 1000.");
+            bad_input("invalid_field", "Each line's quantity must be from 1 to 1000.");
         auto item = item_of(tx, request.item_id);
         OrderLineFacts facts{c.status, c.category, c.own_equipment, item.name, item.payer, item.categories};
         if (auto refusal = order_line_refusal(facts)) refuse(*refusal);
@@ -87,15 +87,15 @@ PickProposal proposal_for_line(db::ConsumableRecords& records, const db::Consuma
 }
 
 db::ConsumableOrder pick_lot(db::Transaction& tx, const Actor& actor, db::Id order_id, db::Id lot_id, int quantity) {
-    if (quantity < 1 || quantity > 1000) bad_request("invalid_field", "The quantity must be from 1 to 1000.");
+    if (quantity < 1 || quantity > 1000) bad_input("invalid_field", "The quantity must be from 1 to 1000.");
     auto order = own_consumable_order(tx, actor, order_id);
     if (order.status == "delivered")
-        fail(409, "order_delivered", "Order " + std::to_string(order.id) + " has been delivered already.");
+        refuse(RefusalKind::conflict, "order_delivered", "Order " + std::to_string(order.id) + " has been delivered already.");
     auto lot = own_lot(tx, actor, lot_id);
     if (auto refusal = check_lot_recall_holds(lot_recall_holds_of(tx, lot.id), lot.lot)) refuse(*refusal);
     if (auto refusal = lot_pick_refusal(lot.status, lot.expiry, local_date(actor.now), lot.lot)) refuse(*refusal);
     if (lot.warehouse_id != order.warehouse_id)
-        fail(422, "lot_in_other_warehouse", "Lot " + lot.lot + " is in another warehouse than this order's.");
+        refuse(RefusalKind::refused, "lot_in_other_warehouse", "Lot " + lot.lot + " is in another warehouse than this order's.");
     std::optional<db::ConsumableOrderLine> target;
     int still_needed = 0;
     bool on_order = false;
@@ -109,7 +109,7 @@ db::ConsumableOrder pick_lot(db::Transaction& tx, const Actor& actor, db::Id ord
             break;
         }
     }
-    if (!on_order) fail(422, "item_not_on_order", "This item is not on order " + std::to_string(order.id) + ".");
+    if (!on_order) refuse(RefusalKind::refused, "item_not_on_order", "This item is not on order " + std::to_string(order.id) + ".");
     if (auto refusal = pick_quantity_refusal(quantity, still_needed, lot.quantity, lot.lot)) refuse(*refusal);
     tx.insert_pick(db::ConsumablePick{0, target->id, lot.id, quantity, actor.now, actor.caller.actor()});
     tx.change_lot_quantity(lot.id, -quantity);
@@ -130,12 +130,12 @@ db::ConsumableOrder pick_lot(db::Transaction& tx, const Actor& actor, db::Id ord
 db::ConsumableOrder pick_by_proposal(db::Transaction& tx, const Actor& actor, db::Id order_id) {
     auto order = own_consumable_order(tx, actor, order_id);
     if (order.status == "delivered")
-        fail(409, "order_delivered", "Order " + std::to_string(order.id) + " has been delivered already.");
+        refuse(RefusalKind::conflict, "order_delivered", "Order " + std::to_string(order.id) + " has been delivered already.");
     const Date today = local_date(actor.now);
     for (const auto& line : tx.order_lines(order.id)) {
         auto proposal = proposal_for_line(tx, order, line, today);
         if (proposal.short_by > 0)
-            fail(422, "stock_short", item_of(tx, line.item_id).name + ": " + std::to_string(proposal.short_by) +
+            refuse(RefusalKind::refused, "stock_short", item_of(tx, line.item_id).name + ": " + std::to_string(proposal.short_by) +
                                          " short of what may be issued from this warehouse.");
         for (const auto& pick : proposal.picks) order = pick_lot(tx, actor, order.id, pick.lot_id, pick.quantity);
     }
@@ -145,15 +145,15 @@ db::ConsumableOrder pick_by_proposal(db::Transaction& tx, const Actor& actor, db
 db::ConsumableOrder issue_pack_to_case(db::Transaction& tx, const Actor& actor, const db::Case& c,
                                        const std::string& gtin, const std::string& lot_number, int quantity) {
     auto item = consumable_by_gtin(tx, gtin);
-    if (!item) fail(404, "unknown_consumable", "No consumable with GTIN " + gtin + " is in the catalogue.");
+    if (!item) refuse(RefusalKind::not_found, "unknown_consumable", "No consumable with GTIN " + gtin + " is in the catalogue.");
     if (lot_number.empty())
-        fail(422, "lot_missing", "Scan the pack's GS1 code with its lot number (AI 10) to issue it.");
+        refuse(RefusalKind::refused, "lot_missing", "Scan the pack's GS1 code with its lot number (AI 10) to issue it.");
     const Date today = local_date(actor.now);
     std::vector<db::ConsumableLot> in_unit;
     for (const auto& l : tx.lots_by_number(item->id, lot_number))
         if (l.unit_id == actor.caller.unit_id) in_unit.push_back(l);
     if (in_unit.empty())
-        fail(404, "unknown_lot", "Lot " + lot_number + " of " + item->name + " is not in your unit's stock.");
+        refuse(RefusalKind::not_found, "unknown_lot", "Lot " + lot_number + " of " + item->name + " is not in your unit's stock.");
     for (const auto& l : in_unit) {
         if (auto refusal = check_lot_recall_holds(lot_recall_holds_of(tx, l.id), l.lot)) refuse(*refusal);
     }
@@ -164,22 +164,22 @@ db::ConsumableOrder issue_pack_to_case(db::Transaction& tx, const Actor& actor, 
         for (const auto& line : tx.order_lines(order.id)) {
             if (line.item_id != item->id || picked_of(tx, line) >= line.quantity) continue;
             auto lot = tx.lot_in_warehouse(order.warehouse_id, item->id, lot_number);
-            if (!lot) fail(422, "lot_in_other_warehouse", "Lot " + lot_number + " is not in this order's warehouse.");
+            if (!lot) refuse(RefusalKind::refused, "lot_in_other_warehouse", "Lot " + lot_number + " is not in this order's warehouse.");
             return pick_lot(tx, actor, order.id, lot->id, quantity);
         }
     }
-    fail(422, "no_open_order", "Case " + c.number + " has no open order that needs " + item->name + "; order it first.");
+    refuse(RefusalKind::refused, "no_open_order", "Case " + c.number + " has no open order that needs " + item->name + "; order it first.");
 }
 
 db::ConsumableOrder deliver_consumable_order(db::Transaction& tx, const Actor& actor, db::Id order_id,
                                              std::optional<Timestamp> delivered_at) {
     auto order = own_consumable_order(tx, actor, order_id);
     if (order.status == "delivered")
-        fail(409, "order_delivered", "Order " + std::to_string(order.id) + " has been delivered already.");
+        refuse(RefusalKind::conflict, "order_delivered", "Order " + std::to_string(order.id) + " has been delivered already.");
     if (order.status != "picked")
-        fail(422, "order_not_picked", "Pick every line of the order before it is sent.");
+        refuse(RefusalKind::refused, "order_not_picked", "Pick every line of the order before it is sent.");
     const Timestamp at = delivered_at.value_or(actor.now);
-    if (at > actor.now) bad_request("invalid_field", "Field 'delivered_at' may not be in the future.");
+    if (at > actor.now) bad_input("invalid_field", "Field 'delivered_at' may not be in the future.");
     auto c = own_case(tx, actor, order.case_id);
     if (auto refusal = order_delivery_refusal(c.delivered_at, at)) refuse(*refusal);
     order.status = "delivered";

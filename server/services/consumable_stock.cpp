@@ -3,8 +3,8 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
 #include "server/services/recalls.h"
+#include "shared/core/refusal.h"
 #include "server/views/views.h"
 #include "shared/core/norway_time.h"
 
@@ -33,7 +33,7 @@ db::Warehouse own_warehouse(db::Transaction& tx, const Actor& actor, std::option
         return *w;
     }
     auto all = tx.warehouses(actor.caller.unit_id);
-    if (all.empty()) fail(422, "no_warehouse", "Your unit has no warehouse to keep consumables in.");
+    if (all.empty()) refuse(RefusalKind::refused, "no_warehouse", "Your unit has no warehouse to keep consumables in.");
     return all.front();
 }
 
@@ -45,16 +45,16 @@ db::ConsumableLot own_lot(db::Transaction& tx, const Actor& actor, db::Id lot_id
 
 db::ConsumableLot receive_pack(db::Transaction& tx, const Actor& actor, const ReceivePack& pack) {
     if (pack.quantity < 1 || pack.quantity > 100000)
-        fail(400, "invalid_field", "The quantity must be a whole number from 1 to 100000.");
+        refuse(RefusalKind::bad_input, "invalid_field", "The quantity must be a whole number from 1 to 100000.");
     if (pack.lot.empty())
-        fail(422, "lot_missing", "A consumable pack is received with its lot number (GS1 AI 10) and expiry (AI 17).");
+        refuse(RefusalKind::refused, "lot_missing", "A consumable pack is received with its lot number (GS1 AI 10) and expiry (AI 17).");
     if (auto refusal = receipt_refusal(pack.expiry, local_date(actor.now), pack.lot)) refuse(*refusal);
     auto item = consumable_by_gtin(tx, pack.gtin);
-    if (!item) fail(404, "unknown_consumable", "No consumable with GTIN " + pack.gtin + " is in the catalogue.");
+    if (!item) refuse(RefusalKind::not_found, "unknown_consumable", "No consumable with GTIN " + pack.gtin + " is in the catalogue.");
     const auto warehouse = own_warehouse(tx, actor, pack.warehouse_id);
     auto lot = tx.lot_in_warehouse(warehouse.id, item->id, pack.lot);
     if (lot && lot->expiry != pack.expiry)
-        fail(422, "lot_expiry_mismatch", "Lot " + pack.lot + " is in stock with expiry " + to_iso(lot->expiry) +
+        refuse(RefusalKind::refused, "lot_expiry_mismatch", "Lot " + pack.lot + " is in stock with expiry " + to_iso(lot->expiry) +
                                              ", not " + to_iso(pack.expiry) + "; check the label.");
     if (!lot) {
         db::ConsumableLot fresh;
@@ -94,7 +94,7 @@ db::ConsumableLot change_lot_status(db::Transaction& tx, const Actor& actor, db:
 }
 
 LotCount count_lot(db::Transaction& tx, const Actor& actor, const db::ConsumableLot& lot, int counted) {
-    if (counted < 0 || counted > 100000) fail(400, "invalid_field", "The counted quantity must be from 0 to 100000.");
+    if (counted < 0 || counted > 100000) refuse(RefusalKind::bad_input, "invalid_field", "The counted quantity must be from 0 to 100000.");
     Poco::JSON::Object data;
     data.set("registered_quantity", lot.quantity);
     data.set("counted", counted);

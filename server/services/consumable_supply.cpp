@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <map>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/services/consumable_orders.h"
 #include "server/services/consumable_stock.h"
 #include "server/views/consumable_views.h"
@@ -38,11 +38,11 @@ db::StandingOrder create_standing_order(db::Transaction& tx, const Actor& actor,
                                         const StandingOrderCommand& command) {
     auto c = own_case(tx, actor, case_id);
     if (command.quantity < 1 || command.quantity > 1000)
-        bad_request("invalid_field", "Field 'quantity' must be from 1 to 1000.");
+        bad_input("invalid_field", "Field 'quantity' must be from 1 to 1000.");
     if (!valid_supply_interval(command.interval_days))
-        bad_request("invalid_field", "Field 'interval_days' must be from 1 to 730.");
+        bad_input("invalid_field", "Field 'interval_days' must be from 1 to 730.");
     auto item = tx.consumable_item(command.item_id);
-    if (!item) fail(404, "unknown_consumable", "Consumable " + std::to_string(command.item_id) + " is not in the catalogue.");
+    if (!item) refuse(RefusalKind::not_found, "unknown_consumable", "Consumable " + std::to_string(command.item_id) + " is not in the catalogue.");
     OrderLineFacts facts{c.status, c.category, c.own_equipment, item->name, item->payer, item->categories};
     if (auto refusal = order_line_refusal(facts)) refuse(*refusal);
     db::StandingOrder s;
@@ -67,7 +67,7 @@ db::StandingOrder create_standing_order(db::Transaction& tx, const Actor& actor,
 db::ConsumableOrder order_from_standing(db::Transaction& tx, const Actor& actor, db::Id standing_order_id) {
     auto s = own_standing(tx, actor, standing_order_id);
     if (auto open = open_order_of(tx, s))
-        fail(409, "order_open", "Order " + std::to_string(open->id) + " for this standing order has not gone out yet.");
+        refuse(RefusalKind::conflict, "order_open", "Order " + std::to_string(open->id) + " for this standing order has not gone out yet.");
     return create_consumable_order(tx, actor, s.case_id, {{s.item_id, s.quantity}}, std::nullopt, s.id);
 }
 
@@ -134,7 +134,7 @@ db::StockLevel set_stock_level(db::Transaction& tx, const Actor& actor, db::Id w
                                int minimum, int maximum) {
     auto warehouse = own_warehouse(tx, actor, warehouse_id);
     auto item = tx.consumable_item(item_id);
-    if (!item) fail(404, "unknown_consumable", "Consumable " + std::to_string(item_id) + " is not in the catalogue.");
+    if (!item) refuse(RefusalKind::not_found, "unknown_consumable", "Consumable " + std::to_string(item_id) + " is not in the catalogue.");
     if (auto refusal = stock_level_refusal(minimum, maximum)) refuse(*refusal);
     db::StockLevel level{warehouse.id, item->id, minimum, maximum};
     tx.put_stock_level(level);

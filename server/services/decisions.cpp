@@ -3,7 +3,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/services/loans.h"
 #include "server/views/views.h"
 #include "shared/cases/complaint.h"
@@ -11,7 +11,7 @@
 
 namespace bhm::server {
 
-db::DecisionRecord record_decision_entry(db::Transaction& tx, const db::Case& c, const std::string& kind,
+db::DecisionRecord record_decision_entry(db::FlowRecords& tx, const db::Case& c, const std::string& kind,
                                          std::optional<db::Id> complaint_id) {
     if (!c.decided_at) throw std::logic_error("case " + c.number + " has no decision to record");
     db::DecisionRecord d;
@@ -39,7 +39,7 @@ db::DecisionRecord reverse_decision(db::Transaction& tx, const Actor& actor, db:
     if (approve) {
         days = loan_days.value_or(category_of(tx, c.category).default_loan_days);
         if (days < 1 || days > max_loan_days)
-            fail(422, "loan_days_out_of_range",
+            refuse(RefusalKind::refused, "loan_days_out_of_range",
                  "The loan period must be between 1 and " + std::to_string(max_loan_days) + " days.");
     }
     c.approved = approve;
@@ -64,7 +64,7 @@ db::DecisionRecord reverse_decision(db::Transaction& tx, const Actor& actor, db:
     return entry;
 }
 
-std::optional<db::DecisionRecord> current_decision(db::Transaction& tx, db::Id case_id) {
+std::optional<db::DecisionRecord> current_decision(db::FlowRecords& tx, db::Id case_id) {
     auto all = tx.decisions(case_id);
     if (all.empty()) return std::nullopt;
     return all.back();

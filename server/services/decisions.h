@@ -8,7 +8,7 @@ namespace bhm::server {
 
 // Records the case's current decision fields as a new decision entry of `kind`
 // ("initial" | "reassessment" | "county_governor").
-db::DecisionRecord record_decision_entry(db::Transaction& tx, const db::Case& c, const std::string& kind,
+db::DecisionRecord record_decision_entry(db::FlowRecords& tx, const db::Case& c, const std::string& kind,
                                          std::optional<db::Id> complaint_id = std::nullopt);
 
 // Reverses the case's current decision as a new entry (shared/cases/complaint.h reversal_effect: a refused
@@ -19,6 +19,6 @@ db::DecisionRecord reverse_decision(db::Transaction& tx, const Actor& actor, db:
                                     const std::string& decided_by, db::Id complaint_id);
 
 // The current decision entry (the latest); none while the case is undecided.
-std::optional<db::DecisionRecord> current_decision(db::Transaction& tx, db::Id case_id);
+std::optional<db::DecisionRecord> current_decision(db::FlowRecords& tx, db::Id case_id);
 
 }  // namespace bhm::server

@@ -4,7 +4,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/services/loans.h"
 #include "server/views/views.h"
 #include "shared/core/norway_time.h"
@@ -16,7 +16,7 @@ DeathOutcome record_death(db::Transaction& tx, const Actor& actor, db::Id patien
     auto patient = own_patient(tx, actor, patient_id);
     if (auto refusal = check_death_record(tx.patient_death(patient.id).has_value(), command.died_on,
                                           local_date(actor.now)))
-        refuse(*refusal, refusal->code == "death_already_recorded" ? 409 : 422);
+        refuse(*refusal, refusal->code == "death_already_recorded" ? RefusalKind::conflict : RefusalKind::refused);
     DeathOutcome outcome;
     outcome.death = db::PatientDeath{patient.id, *command.died_on, actor.now, actor.caller.actor()};
     tx.insert_patient_death(outcome.death);
@@ -57,7 +57,7 @@ DeathOutcome record_death(db::Transaction& tx, const Actor& actor, db::Id patien
 WriteOffOutcome write_off_device(db::Transaction& tx, const Actor& actor, db::Id device_id, const std::string& reason) {
     auto device = own_device(tx, actor, device_id);
     auto transition = write_off(device.status, reason);
-    if (!transition.next) refuse(*transition.refusal, transition.refusal->code == "device_retired" ? 409 : 422);
+    if (!transition.next) refuse(*transition.refusal, transition.refusal->code == "device_retired" ? RefusalKind::conflict : RefusalKind::refused);
     const auto before = device.status.state;
     auto loan = tx.open_loan_for_device(device.id);
     db::WriteOff record;

@@ -5,8 +5,8 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
 #include "server/services/consumable_orders.h"
+#include "shared/core/refusal.h"
 #include "server/views/views.h"
 #include "shared/loans/exchange.h"
 #include "shared/loans/loan_end.h"

@@ -4,7 +4,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/services/instruments.h"
 #include "server/services/loans.h"
 #include "server/views/views.h"
@@ -88,7 +88,7 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
     const auto before = device.status;
     const auto action = outcome.verdict.passed ? DeviceAction::pass_inspection : DeviceAction::fail_inspection;
     auto transition = apply(before, action, category.electrical);
-    if (!transition.next) refuse(*transition.refusal, refusal_status(*transition.refusal, before.state));
+    if (!transition.next) refuse(*transition.refusal, move_refusal_kind(*transition.refusal, before.state));
     device.status = *transition.next;
     tx.update_device(device);
 
@@ -135,7 +135,7 @@ InspectionOutcome record_inspection(db::Transaction& tx, const Actor& actor, db:
     return outcome;
 }
 
-db::ServiceOrder own_service_order(db::Transaction& tx, const Actor& actor, db::Id order_id) {
+db::ServiceOrder own_service_order(db::InspectionRecords& tx, const Actor& actor, db::Id order_id) {
     auto order = tx.service_order(order_id);
     if (!order || order->unit_id != actor.caller.unit_id) not_found("Service order " + std::to_string(order_id));
     return *order;
@@ -145,7 +145,7 @@ db::ServiceOrder open_service_order(db::Transaction& tx, const Actor& actor, db:
                                     const std::string& fault) {
     auto device = own_device(tx, actor, device_id);
     if (auto open = tx.open_service_order(device.id))
-        fail(409, "service_order_open", "This device already has an open service order (" +
+        refuse(RefusalKind::conflict, "service_order_open", "This device already has an open service order (" +
                                             std::to_string(open->id) + ").");
     Poco::JSON::Object data;
     data.set("fault", fault);
@@ -156,7 +156,7 @@ db::ServiceOrder open_service_order(db::Transaction& tx, const Actor& actor, db:
 db::ServiceOrder add_service_work(db::Transaction& tx, const Actor& actor, db::Id order_id, const std::string& work,
                                   const std::string& parts) {
     auto order = own_service_order(tx, actor, order_id);
-    if (order.closed_at) fail(409, "service_order_closed", "This service order is already closed.");
+    if (order.closed_at) refuse(RefusalKind::conflict, "service_order_closed", "This service order is already closed.");
     auto append = [](std::string& to, const std::string& line) {
         if (line.empty()) return;
         if (!to.empty()) to += "\n";
@@ -176,7 +176,7 @@ db::ServiceOrder add_service_work(db::Transaction& tx, const Actor& actor, db::I
 
 db::ServiceOrder close_service_order(db::Transaction& tx, const Actor& actor, db::Id order_id) {
     auto order = own_service_order(tx, actor, order_id);
-    if (order.closed_at) fail(409, "service_order_closed", "This service order is already closed.");
+    if (order.closed_at) refuse(RefusalKind::conflict, "service_order_closed", "This service order is already closed.");
     auto device = own_device(tx, actor, order.device_id);
     Poco::JSON::Object data;
     data.set("order_id", order.id);

@@ -31,6 +31,6 @@ db::ServiceOrder open_service_order(db::Transaction& tx, const Actor& actor, db:
 db::ServiceOrder add_service_work(db::Transaction& tx, const Actor& actor, db::Id order_id, const std::string& work,
                                   const std::string& parts);
 db::ServiceOrder close_service_order(db::Transaction& tx, const Actor& actor, db::Id order_id);
-db::ServiceOrder own_service_order(db::Transaction& tx, const Actor& actor, db::Id order_id);
+db::ServiceOrder own_service_order(db::InspectionRecords& tx, const Actor& actor, db::Id order_id);
 
 }  // namespace bhm::server

@@ -4,7 +4,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/views/views.h"
 #include "shared/core/identifier.h"
 #include "shared/core/norway_time.h"
@@ -38,14 +38,14 @@ db::TestInstrumentRecord register_instrument(db::Transaction& tx, const Actor& a
     r.registered_by = actor.caller.actor();
     if (auto refusal = check_instrument_entry(domain(r), local_date(actor.now))) refuse(*refusal);
     if (tx.test_instrument(r.unit_id, r.identity))
-        fail(409, "duplicate", "The instrument '" + r.identity + "' is already in the register; record a new "
+        refuse(RefusalKind::conflict, "duplicate", "The instrument '" + r.identity + "' is already in the register; record a new "
                                "calibration on it instead.");
     r.id = tx.insert_test_instrument(r);
     record(tx, actor, "instrument_registered", r);
     return r;
 }
 
-db::TestInstrumentRecord own_instrument(db::Transaction& tx, const Actor& actor, db::Id instrument_id) {
+db::TestInstrumentRecord own_instrument(db::InspectionRecords& tx, const Actor& actor, db::Id instrument_id) {
     auto r = tx.test_instrument_by_id(instrument_id);
     if (!r || r->unit_id != actor.caller.unit_id) not_found("Test instrument " + std::to_string(instrument_id));
     return *r;
@@ -62,7 +62,7 @@ db::TestInstrumentRecord record_calibration(db::Transaction& tx, const Actor& ac
     return r;
 }
 
-std::optional<TestInstrument> instrument_named(db::Transaction& tx, const Actor& actor, const std::string& identity) {
+std::optional<TestInstrument> instrument_named(db::InspectionRecords& tx, const Actor& actor, const std::string& identity) {
     auto r = tx.test_instrument(actor.caller.unit_id, identity);
     if (!r) return std::nullopt;
     return domain(*r);

@@ -17,8 +17,8 @@ db::TestInstrumentRecord register_instrument(db::Transaction& tx, const Actor& a
 // A new calibration of a registered instrument (its date, and the interval if given).
 db::TestInstrumentRecord record_calibration(db::Transaction& tx, const Actor& actor, db::Id instrument_id,
                                             Date calibrated_on, std::optional<int> interval_months);
-db::TestInstrumentRecord own_instrument(db::Transaction& tx, const Actor& actor, db::Id instrument_id);
+db::TestInstrumentRecord own_instrument(db::InspectionRecords& tx, const Actor& actor, db::Id instrument_id);
 // The register entry of the caller's unit named `identity`, as the domain sees it (nullopt: unknown).
-std::optional<TestInstrument> instrument_named(db::Transaction& tx, const Actor& actor, const std::string& identity);
+std::optional<TestInstrument> instrument_named(db::InspectionRecords& tx, const Actor& actor, const std::string& identity);
 
 }  // namespace bhm::server

@@ -4,7 +4,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/services/end_of_use.h"
 #include "server/views/views.h"
 #include "shared/core/norway_time.h"
@@ -12,7 +12,7 @@
 
 namespace bhm::server {
 
-db::Loan own_loan(db::Transaction& tx, const Actor& actor, db::Id loan_id) {
+db::Loan own_loan(db::LoanRecords& tx, const Actor& actor, db::Id loan_id) {
     auto loan = tx.loan(loan_id);
     if (!loan || loan->unit_id != actor.caller.unit_id) not_found("Loan " + std::to_string(loan_id));
     return *loan;
@@ -22,7 +22,7 @@ db::Loan extend_loan(db::Transaction& tx, const Actor& actor, db::Id loan_id, co
     auto loan = own_loan(tx, actor, loan_id);
     LoanExtension extension{!loan.returned_at.has_value(), loan.due_on, command.new_due_on, command.reason,
                             local_date(actor.now)};
-    if (auto refusal = check_loan_extension(extension)) refuse(*refusal, refusal->code == "loan_not_open" ? 409 : 422);
+    if (auto refusal = check_loan_extension(extension)) refuse(*refusal, refusal->code == "loan_not_open" ? RefusalKind::conflict : RefusalKind::refused);
     const Date previous = loan.due_on;
     loan.due_on = command.new_due_on;
     tx.update_loan(loan);
@@ -39,7 +39,7 @@ db::PickupTask start_return_at_review(db::Transaction& tx, const Actor& actor, d
     auto loan = own_loan(tx, actor, loan_id);
     const bool started = tx.open_pickup_task_for_device(loan.device_id).has_value();
     if (auto refusal = check_review_return(!loan.returned_at.has_value(), started, reason))
-        refuse(*refusal, refusal->code == "review_reason_missing" ? 422 : 409);
+        refuse(*refusal, refusal->code == "review_reason_missing" ? RefusalKind::refused : RefusalKind::conflict);
     auto task = open_pickup_task(tx, actor, loan, "review_return", reason);
     Poco::JSON::Object data;
     data.set("loan_id", loan.id);

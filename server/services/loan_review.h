@@ -6,7 +6,7 @@
 
 namespace bhm::server {
 
-db::Loan own_loan(db::Transaction& tx, const Actor& actor, db::Id loan_id);
+db::Loan own_loan(db::LoanRecords& tx, const Actor& actor, db::Id loan_id);
 
 struct ExtensionCommand { Date new_due_on; std::string reason; };
 db::Loan extend_loan(db::Transaction& tx, const Actor& actor, db::Id loan_id, const ExtensionCommand& command);

@@ -3,7 +3,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/services/cases.h"
 #include "server/services/consumable_orders.h"
 #include "server/services/transfers.h"
@@ -58,12 +58,13 @@ void add_as_of(db::Transaction& tx, const db::Case& c, const db::Device& device,
     check.site_check_max_years = site_check_max_years;
 }
 
-// Another case holds the device: that is a race lost (409), not a rule broken. A device that is not
-// ready yet (still to be cleaned or inspected) is a rule (422): shared/devices/lifecycle.h decides which.
-int status_for(const std::vector<Refusal>& reasons, DeviceState device_state) {
+// Another case holds the device: that is a race lost (a conflict), not a rule broken. A device that is
+// not ready yet (still to be cleaned or inspected) is refused: shared/devices/lifecycle.h decides which.
+RefusalKind kind_for(const std::vector<Refusal>& reasons, DeviceState device_state) {
     for (const auto& r : reasons)
-        if (r.code == "device_not_available" && refusal_kind(r.code, device_state) == RefusalKind::conflict) return 409;
-    return 422;
+        if (r.code == "device_not_available" && refusal_kind(r.code, device_state) == RefusalKind::conflict)
+            return RefusalKind::conflict;
+    return RefusalKind::refused;
 }
 
 // The device of ours picked (reserved) for the case, if any: one device per case.
@@ -99,10 +100,10 @@ ReserveOutcome reserve_for_case(db::Transaction& tx, const Actor& actor, db::Id 
     if (auto refusal = check_not_own_equipment(c.own_equipment)) refuse(*refusal);
     if (device.status.state == DeviceState::reserved && device.reserved_case_id == c.id) return {device, true};
     if (auto other = picked_for_case(tx, c))
-        fail(409, "case_has_device", "Device " + other->asset_tag + " is already picked for case " + c.number +
+        refuse(RefusalKind::conflict, "case_has_device", "Device " + other->asset_tag + " is already picked for case " + c.number +
                                          "; release it first (one device per case).");
     auto reasons = check_reservation(delivery_check(tx, c, device, local_date(actor.now)));
-    if (!reasons.empty()) refuse_all(reasons, status_for(reasons, device.status.state));
+    if (!reasons.empty()) refuse_all(reasons, kind_for(reasons, device.status.state));
     device.reserved_case_id = c.id;
     Poco::JSON::Object data;
     data.set("case_number", c.number);
@@ -154,15 +155,15 @@ DeliveryOutcome deliver(db::Transaction& tx, const Actor& actor, db::Id case_id,
     auto device = own_device(tx, actor, command.device_id);
     if (auto refusal = check_not_own_equipment(c.own_equipment)) refuse(*refusal);
     if (command.handover != "discharge" && command.handover != "shipped")
-        bad_request("invalid_field", "Field 'handover' must be 'discharge' (handed out at discharge) or 'shipped'.");
+        bad_input("invalid_field", "Field 'handover' must be 'discharge' (handed out at discharge) or 'shipped'.");
     const Timestamp delivered_at = command.delivered_at.value_or(actor.now);
     if (auto refusal = check_delivery_time(delivered_at, c.applied_at, c.decided_at, actor.now)) refuse(*refusal);
 
     auto check = delivery_gate_check(tx, actor, c, device, command, delivered_at, site_check_max_years);
     auto reasons = command.exchange ? check_exchange_delivery(check) : check_delivery(check);
-    if (!reasons.empty()) refuse_all(reasons, status_for(reasons, device.status.state));
+    if (!reasons.empty()) refuse_all(reasons, kind_for(reasons, device.status.state));
     if (!command.exchange)
-        if (auto refusal = check_case_delivery(c.status)) refuse(*refusal, 409);
+        if (auto refusal = check_case_delivery(c.status)) refuse(*refusal, RefusalKind::conflict);
 
     db::Loan loan;
     loan.unit_id = c.unit_id;
@@ -225,7 +226,7 @@ ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id devi
     auto loan = tx.open_loan_for_device(device.id);
     auto pickup = tx.open_pickup_task_for_device(device.id);
     if (!loan) {   // still at the patient's after the loan ended (death): fetched against its pick-up task
-        if (auto refusal = check_pickup_return(device.status.state, pickup.has_value())) refuse(*refusal, 409);
+        if (auto refusal = check_pickup_return(device.status.state, pickup.has_value())) refuse(*refusal, RefusalKind::conflict);
         auto ended = tx.loan(pickup->loan_id);
         Poco::JSON::Object data;
         data.set("loan_id", pickup->loan_id);
@@ -235,7 +236,7 @@ ReturnOutcome return_device(db::Transaction& tx, const Actor& actor, db::Id devi
         return {ended.value_or(db::Loan{}), device};
     }
     if (returned_at && *returned_at < loan->delivered_at) {
-        fail(409, "stale_scan", "This return was scanned before the device's current loan began (" +
+        refuse(RefusalKind::conflict, "stale_scan", "This return was scanned before the device's current loan began (" +
                                     to_iso(loan->delivered_at) + "); it belongs to an earlier loan and is not applied.");
     }
     const Timestamp at = returned_at ? std::min(*returned_at, actor.now) : actor.now;

@@ -5,7 +5,7 @@
 
 namespace bhm::server {
 
-void log_patient_access(db::Transaction& tx, const Actor& actor, db::Id patient_id, std::optional<db::Id> case_id,
+void log_patient_access(db::AuditRecords& tx, const Actor& actor, db::Id patient_id, std::optional<db::Id> case_id,
                         const std::string& route, const std::string& fields) {
     db::PatientAccess access;
     access.unit_id = actor.caller.unit_id;

@@ -11,7 +11,7 @@
 namespace bhm::server {
 
 // `fields` says what was shown, e.g. "national_id,name,address". Logs a line with ids only.
-void log_patient_access(db::Transaction& tx, const Actor& actor, db::Id patient_id, std::optional<db::Id> case_id,
+void log_patient_access(db::AuditRecords& tx, const Actor& actor, db::Id patient_id, std::optional<db::Id> case_id,
                         const std::string& route, const std::string& fields);
 
 }  // namespace bhm::server

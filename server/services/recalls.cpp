@@ -4,8 +4,8 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
 #include "server/services/consumable_stock.h"
+#include "shared/core/refusal.h"
 #include "server/views/views.h"
 #include "shared/core/identifier.h"
 #include "shared/core/norway_time.h"
@@ -117,7 +117,7 @@ RegisteredNotice register_notice(db::Transaction& tx, const Actor& actor, const 
     const bool on_lots = draft.coverage.kind == CoverageKind::lot_list ||
                          (item && draft.coverage.kind == CoverageKind::all_serials);
     if (!model && !on_lots)
-        fail(422, "recall_unknown_model",
+        refuse(RefusalKind::refused, "recall_unknown_model",
              "No device model with GTIN " + draft.coverage.gtin + " is in the catalogue. A notice on devices needs "
              "their model; a notice on consumable lots lists the lots, or covers all of a consumable's lots.");
 
@@ -137,7 +137,7 @@ RegisteredNotice register_notice(db::Transaction& tx, const Actor& actor, const 
     try {
         notice.id = tx.insert_recall_notice(notice);
     } catch (const db::DuplicateKey&) {
-        fail(409, "recall_already_registered",
+        refuse(RefusalKind::conflict, "recall_already_registered",
              "A field safety notice with the reference " + draft.reference + " is already registered in your unit.");
     }
     auto data = notice_data(notice);
@@ -167,9 +167,9 @@ db::RecallNotice record_device_action(db::Transaction& tx, const Actor& actor, d
     auto covered = tx.recall_device(notice.id, device_id);
     if (!covered) not_found("Device " + std::to_string(device_id) + " under notice " + notice.reference);
     if (auto refusal = check_action_record(notice.closed_at.has_value(), covered->done_at.has_value()))
-        refuse(*refusal, 409);
+        refuse(*refusal, RefusalKind::conflict);
     if (!tx.mark_recall_device_done(notice.id, device_id, actor.now, actor.caller.actor(), note))
-        refuse(*check_action_record(false, true), 409);
+        refuse(*check_action_record(false, true), RefusalKind::conflict);
     auto device = tx.device(device_id);
     auto data = notice_data(notice);
     data.set("note", note);
@@ -185,9 +185,9 @@ db::RecallNotice record_lot_action(db::Transaction& tx, const Actor& actor, db::
     auto covered = tx.recall_stock_lot(notice.id, lot_id);
     if (!covered) not_found("Lot " + std::to_string(lot_id) + " under notice " + notice.reference);
     if (auto refusal = check_action_record(notice.closed_at.has_value(), covered->done_at.has_value()))
-        refuse(*refusal, 409);
+        refuse(*refusal, RefusalKind::conflict);
     if (!tx.mark_recall_stock_lot_done(notice.id, lot_id, actor.now, actor.caller.actor(), note))
-        refuse(*check_action_record(false, true), 409);
+        refuse(*check_action_record(false, true), RefusalKind::conflict);
     const auto lot = own_lot(tx, actor, lot_id);
     auto data = notice_data(notice);
     data.set("lot_id", lot.id);

@@ -3,7 +3,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/services/recalls.h"
 #include "shared/devices/warehouse_checks.h"
 #include "server/views/views.h"
@@ -24,7 +24,7 @@ db::Location own_location(db::Transaction& tx, const Actor& actor, db::Id locati
 
 db::Id default_warehouse(db::Transaction& tx, const Actor& actor) {
     auto warehouses = tx.warehouses(actor.caller.unit_id);
-    if (warehouses.empty()) fail(422, "no_warehouse", "Your unit has no warehouse to receive devices into.");
+    if (warehouses.empty()) refuse(RefusalKind::refused, "no_warehouse", "Your unit has no warehouse to receive devices into.");
     return warehouses.front().id;
 }
 
@@ -35,19 +35,19 @@ ReceiveOutcome receive_device(db::Transaction& tx, const Actor& actor, const Rec
     if (command.model_id) model = tx.model(*command.model_id);
     else if (!command.gtin.empty()) model = tx.model_by_gtin(command.gtin);
     if (!model) {
-        fail(422, "unknown_model",
+        refuse(RefusalKind::refused, "unknown_model",
              command.gtin.empty() ? "There is no such device model in the catalogue."
                                   : "No device model with GTIN " + command.gtin +
                                         " is in the catalogue; add the model before receiving it.");
     }
     if (command.serial.empty())
-        fail(422, "serial_missing", "The code carries no serial number; scan the label with the serial (AI 21).");
+        refuse(RefusalKind::refused, "serial_missing", "The code carries no serial number; scan the label with the serial (AI 21).");
     if (auto refusal = check_identifier("serial number", command.serial)) refuse(*refusal);
     if (auto existing = tx.device_by_model_serial(model->id, command.serial)) {
         // Another unit's device: its tag, state and owner are theirs to know (shared/devices/receipt.h).
         refuse(already_registered(model->name, command.serial,
                                   {existing->unit_id == actor.caller.unit_id, existing->asset_tag,
-                                   existing->status.state}), 409);
+                                   existing->status.state}), RefusalKind::conflict);
     }
     db::Device device;
     device.unit_id = actor.caller.unit_id;
@@ -88,7 +88,7 @@ db::Device record_cleaning(db::Transaction& tx, const Actor& actor, db::Id devic
 db::Device move_to_location(db::Transaction& tx, const Actor& actor, db::Id device_id, db::Id location_id) {
     auto device = own_device(tx, actor, device_id);
     auto location = own_location(tx, actor, location_id);
-    if (auto refusal = check_location_change(device.status.state)) refuse(*refusal);   // a rule: 422
+    if (auto refusal = check_location_change(device.status.state)) refuse(*refusal);   // a rule: RefusalKind::refused
     const std::string before = device.location_id ? std::to_string(*device.location_id) : "";
     device.location_id = location.id;
     device.warehouse_id = location.warehouse_id;

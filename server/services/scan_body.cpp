@@ -12,8 +12,6 @@
 namespace bhm::server {
 namespace {
 
-const char* modes[] = {"receive", "return", "issue", "inspect", "count"};
-
 Poco::JSON::Array::Ptr batch_items(const std::string& body) {
     Poco::Dynamic::Var parsed;
     try {
@@ -39,9 +37,10 @@ ScanCommand parse_scan(const Poco::JSON::Object::Ptr& object, const Caller& call
     Poco::UUID uuid;
     if (!uuid.tryParse(scan.id)) bad_request("invalid_field", "Field 'id' must be a UUID made by the station.");
     scan.id = uuid.toString();
-    scan.mode = required_string(object, "mode", 16);
-    if (std::find(std::begin(modes), std::end(modes), scan.mode) == std::end(modes))
+    const auto mode = parse_scan_mode(required_string(object, "mode", 16));
+    if (!mode)
         bad_request("invalid_field", "Field 'mode' must be one of receive, return, issue, inspect, count.");
+    scan.mode = *mode;
     scan.code = required_scanned_text(object, "code", 512);
     scan.case_number = optional_string(object, "case", 64).value_or("");
     scan.scanned_at = optional_timestamp(object, "scanned_at");

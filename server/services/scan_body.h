@@ -10,6 +10,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "server/http/exchange.h"
+#include "shared/scans/scan_mode.h"
 
 namespace bhm::server {
 
@@ -18,7 +19,7 @@ constexpr std::size_t max_scan_batch = 100;
 struct ScanCommand {
     std::string id;            // UUID made by the station at scan time
     std::string station;
-    std::string mode;          // receive | return | issue | inspect | count
+    ScanMode mode = ScanMode::receive;
     std::string code;          // raw scanned text, GS as \u001d
     std::string case_number;   // issue mode
     std::optional<Timestamp> scanned_at;

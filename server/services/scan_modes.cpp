@@ -3,10 +3,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include <algorithm>
-#include <map>
-
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/services/consumable_scans.h"
 #include "server/services/loans.h"
 #include "server/services/receiving.h"
@@ -22,7 +19,7 @@ namespace {
 barcode::ParsedCode parse_code(const std::string& raw) {
     auto outcome = barcode::parse_scanned(raw);
     if (!outcome.ok())
-        fail(422, "unreadable_code", "The scanned code is not valid: " + outcome.error->message + " (at byte " +
+        refuse(RefusalKind::refused, "unreadable_code", "The scanned code is not valid: " + outcome.error->message + " (at byte " +
                                          std::to_string(outcome.error->at) + ").");
     return *outcome.code;
 }
@@ -35,13 +32,13 @@ db::Device find_device(db::Transaction& tx, const Actor& actor, const barcode::P
     } else if (!code.gtin.empty() && !code.serial.empty()) {
         if (auto model = tx.model_by_gtin(code.gtin)) device = tx.device_by_model_serial(model->id, code.serial);
     } else if (code.scheme == barcode::Scheme::gs1 && code.serial.empty()) {
-        fail(422, "serial_missing", "This code has a product number (GTIN) but no serial; scan our asset tag or the "
+        refuse(RefusalKind::refused, "serial_missing", "This code has a product number (GTIN) but no serial; scan our asset tag or the "
                                     "label with the serial number.");
     } else {
-        fail(422, "unknown_code", "This is not one of our asset tags or a GS1 device label with GTIN and serial.");
+        refuse(RefusalKind::refused, "unknown_code", "This is not one of our asset tags or a GS1 device label with GTIN and serial.");
     }
     if (!device || device->unit_id != actor.caller.unit_id)
-        fail(404, "unknown_device", "No device with this code is registered in your unit.");
+        refuse(RefusalKind::not_found, "unknown_device", "No device with this code is registered in your unit.");
     return *device;
 }
 
@@ -50,11 +47,11 @@ std::string model_name(db::Transaction& tx, const db::Device& device) { return m
 ModeResult receive(db::Transaction& tx, const Actor& actor, const barcode::ParsedCode& code) {
     if (code.scheme == barcode::Scheme::asset) {
         auto device = find_device(tx, actor, code);
-        fail(409, "already_received", "This device already carries our tag " + device.asset_tag + " and is " +
+        refuse(RefusalKind::conflict, "already_received", "This device already carries our tag " + device.asset_tag + " and is " +
                                           to_string(device.status.state) + ".");
     }
     if (code.gtin.empty())
-        fail(422, "gtin_missing", "To receive a new device, scan the manufacturer's GS1 label with GTIN and serial.");
+        refuse(RefusalKind::refused, "gtin_missing", "To receive a new device, scan the manufacturer's GS1 label with GTIN and serial.");
     auto [device, holds] = receive_device(tx, actor, ReceiveCommand{std::nullopt, code.gtin, code.serial, {}, {}});
     std::string message = "Received " + model_name(tx, device) + " serial " + device.serial + " as " +
                           device.asset_tag + ". Print its tag; clean and inspect it before use.";
@@ -70,7 +67,7 @@ ModeResult take_back(db::Transaction& tx, const Actor& actor, const barcode::Par
 
 ModeResult issue(db::Transaction& tx, const Actor& actor, const ScanCommand& scan, const barcode::ParsedCode& code) {
     if (scan.case_number.empty())
-        fail(422, "case_missing", "Issue mode needs a case: scan the case slip first.");
+        refuse(RefusalKind::refused, "case_missing", "Issue mode needs a case: scan the case slip first.");
     auto c = tx.case_by_number(scan.case_number);
     if (!c || c->unit_id != actor.caller.unit_id) not_found("Case " + scan.case_number);
     auto device = find_device(tx, actor, code);
@@ -107,29 +104,26 @@ ModeResult count(db::Transaction& tx, const Actor& actor, const barcode::ParsedC
 
 }  // namespace
 
-// A logged-in user may scan only what their role may do through the other endpoints;
+// A logged-in user may scan only what the role table allows (shared/scans/scan_mode.h);
 // a station token stands for a warehouse bench and may use every mode.
-static void check_mode_allowed(const Caller& caller, const std::string& mode) {
+static void check_mode_allowed(const Caller& caller, ScanMode mode) {
     if (caller.kind != Caller::Kind::user) return;
-    static const std::map<std::string, std::vector<std::string>> roles{
-        {"receive", {"warehouse", "manager", "admin"}},
-        {"return", {"warehouse", "caseworker", "manager", "admin"}},
-        {"issue", {"warehouse", "caseworker", "manager", "admin"}},
-        {"inspect", {"warehouse", "technician", "manager", "admin"}},
-        {"count", {"warehouse", "technician", "manager", "admin"}}};
-    const auto& allowed = roles.at(mode);
-    if (std::find(allowed.begin(), allowed.end(), caller.role) == allowed.end())
-        forbidden("Your role (" + caller.role + ") may not scan in " + mode + " mode.");
+    const auto role = parse_role(caller.role);
+    if (!role || !may_scan(*role, mode))
+        forbidden("Your role (" + caller.role + ") may not scan in " + std::string(to_string(mode)) + " mode.");
 }
 
 ModeResult run_scan_mode(db::Transaction& tx, const Actor& actor, const ScanCommand& scan) {
     check_mode_allowed(actor.caller, scan.mode);
     auto code = parse_code(scan.code);
     if (auto pack = run_consumable_scan(tx, actor, scan, code)) return *pack;   // a consumable's GTIN
-    if (scan.mode == "receive") return receive(tx, actor, code);
-    if (scan.mode == "return") return take_back(tx, actor, code);
-    if (scan.mode == "issue") return issue(tx, actor, scan, code);
-    if (scan.mode == "inspect") return inspect(tx, actor, code);
+    switch (scan.mode) {
+        case ScanMode::receive: return receive(tx, actor, code);
+        case ScanMode::return_device: return take_back(tx, actor, code);
+        case ScanMode::issue: return issue(tx, actor, scan, code);
+        case ScanMode::inspect: return inspect(tx, actor, code);
+        case ScanMode::count: break;
+    }
     return count(tx, actor, code);
 }
 

@@ -6,6 +6,7 @@
 
 #include "server/auth/password.h"
 #include "server/http/fields.h"
+#include "server/http/error_mapping.h"
 #include "server/http/problem.h"
 #include "server/services/scan_modes.h"
 #include "server/views/views.h"
@@ -26,7 +27,7 @@ Poco::JSON::Object::Ptr refusal_body(const ApiError& error, const ScanCommand& s
     auto body = problem_body(error);
     body->set("scan_id", scan.id);
     body->set("result", error.status == 409 ? "conflict" : "refused");
-    body->set("mode", scan.mode);
+    body->set("mode", std::string(to_string(scan.mode)));
     body->set("replayed", false);
     return body;
 }
@@ -36,7 +37,7 @@ std::string fingerprint(const ScanCommand& scan) {
     const std::string at = scan.scanned_at ? to_iso(*scan.scanned_at) : "";
     // A typed quantity (consumable packs) joins the digest only when given, so earlier answers keep theirs.
     const std::string quantity = scan.quantity ? '\x1f' + std::to_string(*scan.quantity) : "";
-    return sha256_hex(scan.mode + '\x1f' + scan.code + '\x1f' + scan.case_number + '\x1f' + scan.station + '\x1f' + at +
+    return sha256_hex(std::string(to_string(scan.mode)) + '\x1f' + scan.code + '\x1f' + scan.case_number + '\x1f' + scan.station + '\x1f' + at +
                       quantity);
 }
 
@@ -47,9 +48,9 @@ std::optional<ScanReply> replay(db::Transaction& tx, const Caller& caller, const
     auto answer = tx.scan_answer(scan.id);
     if (!answer) return std::nullopt;
     if (answer->unit_id != caller.unit_id)
-        fail(409, "scan_id_taken", "This scan id was already used by another station; make a new id.");
+        refuse(RefusalKind::conflict, "scan_id_taken", "This scan id was already used by another station; make a new id.");
     if (!answer->request_fingerprint.empty() && answer->request_fingerprint != print)
-        fail(422, "scan_id_reused",
+        refuse(RefusalKind::refused, "scan_id_reused",
              "This scan id was already used for a different scan; the station must make a new id for every scan.");
     return ScanReply{answer->http_status, stored_body(*answer)};
 }
@@ -58,6 +59,23 @@ void keep(db::Transaction& tx, const Caller& caller, const ScanCommand& scan, co
           const ScanReply& reply, Timestamp now) {
     tx.insert_scan_answer(db::ScanAnswer{scan.id, caller.unit_id, scan.station, reply.status,
                                          json_text(*reply.body), now, print});
+}
+
+// A refused scan: the command rolled back; its refusal is kept in its own transaction, so a resend gets
+// the same answer. Malformed, not allowed and id clashes are answered but not kept.
+ScanReply remember(App& app, const Caller& caller, const ScanCommand& scan, const std::string& print, Timestamp now,
+                   const ApiError& error) {
+    if (error.status == 400 || error.status == 403) throw error;
+    if (error.refusal.code == "scan_id_taken" || error.refusal.code == "scan_id_reused") throw error;
+    ScanReply refused{error.status, refusal_body(error, scan)};
+    app.store.write([&](db::Transaction& tx) {
+        if (auto earlier = replay(tx, caller, scan, print)) {
+            refused = *earlier;
+            return;
+        }
+        keep(tx, caller, scan, print, refused, now);
+    });
+    return refused;
 }
 
 }  // namespace
@@ -79,7 +97,7 @@ ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
                 ok.body = new Poco::JSON::Object;
                 ok.body->set("id", scan.id);
                 ok.body->set("result", "ok");
-                ok.body->set("mode", scan.mode);
+                ok.body->set("mode", std::string(to_string(scan.mode)));
                 ok.body->set("replayed", false);
             }
             ok.body->set("message", result.message);
@@ -89,19 +107,10 @@ ScanReply handle_scan(App& app, const Caller& caller, const ScanCommand& scan) {
             reply = ok;
         });
         return *reply;
-    } catch (const ApiError& error) {
-        if (error.status == 400 || error.status == 403) throw;   // malformed or not allowed: nothing to remember
-        if (error.refusal.code == "scan_id_taken" || error.refusal.code == "scan_id_reused") throw;
-        // The command rolled back; remember the refusal in its own transaction.
-        ScanReply refused{error.status, refusal_body(error, scan)};
-        app.store.write([&](db::Transaction& tx) {
-            if (auto earlier = replay(tx, caller, scan, print)) {
-                refused = *earlier;
-                return;
-            }
-            keep(tx, caller, scan, print, refused, now);
-        });
-        return refused;
+    } catch (const Refused& refused) {   // a service's refusal, by kind
+        return remember(app, caller, scan, print, now, api_error_for(refused));
+    } catch (const ApiError& error) {     // the body checks (server/http/fields.h)
+        return remember(app, caller, scan, print, now, error);
     }
 }
 

@@ -5,7 +5,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "server/http/problem.h"
+#include "shared/core/refusal.h"
 #include "server/views/views.h"
 #include "shared/cases/transfer.h"
 
@@ -76,7 +76,7 @@ db::Transfer start_transfer(db::Transaction& tx, const Actor& actor, db::Id case
     TransferRequest request{c.status, open.has_value(), command.to_unit_id == c.unit_id,
                             tx.unit(command.to_unit_id).has_value(), pending, command.reason};
     if (auto refusal = check_transfer(request))
-        refuse(*refusal, refusal->code == "transfer_already_pending" ? 409 : 422);
+        refuse(*refusal, refusal->code == "transfer_already_pending" ? RefusalKind::conflict : RefusalKind::refused);
     db::Transfer t;
     t.case_id = c.id;
     t.loan_id = open->id;
@@ -95,11 +95,11 @@ db::Transfer start_transfer(db::Transaction& tx, const Actor& actor, db::Id case
 db::Transfer receive_transfer(db::Transaction& tx, const Actor& actor, db::Id transfer_id) {
     auto t = own_transfer(tx, actor, transfer_id);
     if (t.to_unit_id != actor.caller.unit_id)   // another unit's record to receive: not found, as elsewhere
-        fail(404, "transfer_not_yours", "Only the receiving unit can receive this transfer.");
+        refuse(RefusalKind::not_found, "transfer_not_yours", "Only the receiving unit can receive this transfer.");
     auto carried = open_loan_of_case(tx, t.case_id);
     // Received already: a repeat (409); cancelled, or the loan ended: a rule (422).
     if (auto refusal = check_transfer_receipt(status_of(t), carried.has_value()))
-        refuse(*refusal, is_transfer_repeat(*refusal) ? 409 : 422);
+        refuse(*refusal, is_transfer_repeat(*refusal) ? RefusalKind::conflict : RefusalKind::refused);
     t.loan_id = carried->id;   // after an exchange: the replacement's loan and device go over
     t.device_id = carried->device_id;
 
@@ -139,7 +139,7 @@ db::Transfer receive_transfer(db::Transaction& tx, const Actor& actor, db::Id tr
 db::Transfer cancel_transfer(db::Transaction& tx, const Actor& actor, db::Id transfer_id, const std::string& reason) {
     auto t = own_transfer(tx, actor, transfer_id);
     if (auto refusal = check_transfer_cancel(status_of(t), reason))
-        refuse(*refusal, is_transfer_repeat(*refusal) ? 409 : 422);
+        refuse(*refusal, is_transfer_repeat(*refusal) ? RefusalKind::conflict : RefusalKind::refused);
     return cancel(tx, actor, t, reason);
 }
 

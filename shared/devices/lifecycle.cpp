@@ -262,11 +262,11 @@ Transition apply(const DeviceStatus& current, DeviceAction action, bool electric
 
 RefusalKind refusal_kind(std::string_view code, DeviceState current) {
     if (code == "clean_before_inspection" || code == "service_needs_cleaning" || code == "service_needs_inspection")
-        return RefusalKind::rule;
+        return RefusalKind::refused;
     // Not yet ready (still to be cleaned, inspected or serviced): the worker's next step, not a race.
     if (code == "device_not_available" &&
         (current == DeviceState::received || current == DeviceState::returned || current == DeviceState::in_service))
-        return RefusalKind::rule;
+        return RefusalKind::refused;
     return RefusalKind::conflict;
 }
 

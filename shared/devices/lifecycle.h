@@ -54,10 +54,9 @@ struct Transition {
 // available, and leaving service needs cleaning only.
 Transition apply(const DeviceStatus& current, DeviceAction action, bool electrical = true);
 
-// What a refusal of a move means for the person who asked. A rule: a step is missing that the worker can
-// do (clean it, inspect it, finish the service) — HTTP 422. A conflict: the device is in a state someone
-// else put it in (reserved for another case, on loan, lost, retired, already returned) — HTTP 409.
-enum class RefusalKind { rule, conflict };
+// What a refusal of a move means for the person who asked (shared/core/refusal.h). Refused: a step is
+// missing that the worker can do (clean it, inspect it, finish the service). A conflict: the device is in
+// a state someone else put it in (reserved for another case, on loan, lost, retired, already returned).
 RefusalKind refusal_kind(std::string_view code, DeviceState current);
 
 // A failed inspection of a device in the warehouse sends it to service, and service is done on a

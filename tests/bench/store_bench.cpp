@@ -88,7 +88,7 @@ int run(const bench::BenchOptions& options) {
              }},
             {"handle_scan in-process: count mode, new id each", count,
              [&](std::size_t i) {
-                 server::ScanCommand scan{scan_ids[i], station->name, "count", tags[i % tags.size()], "",
+                 server::ScanCommand scan{scan_ids[i], station->name, ScanMode::count, tags[i % tags.size()], "",
                                           std::nullopt};
                  const auto reply = server::handle_scan(app, *station, scan);
                  if (reply.status != 200 && refused++ == 0) first_refusal = std::to_string(reply.status);

@@ -33,6 +33,28 @@ TEST_CASE("a thrown refusal, race, taken key, syntax error or failure maps to it
     CHECK(failure.refusal.message.find("secret") == std::string::npos);
 }
 
+TEST_CASE("a service's refusal maps by its kind to one status, with its code, rule and every reason") {
+    const Refusal why{"site_check_missing", "No site documentation.", "FOR-2013-11-29-1373 § 9"};
+    CHECK(mapped(Refused(RefusalKind::refused, why)).status == 422);
+    CHECK(mapped(Refused(RefusalKind::conflict, why)).status == 409);
+    CHECK(mapped(Refused(RefusalKind::not_found, why)).status == 404);
+    CHECK(mapped(Refused(RefusalKind::bad_input, why)).status == 400);
+    CHECK(mapped(Refused(RefusalKind::forbidden, why)).status == 403);
+    CHECK(mapped(Refused(RefusalKind::too_large, why)).status == 413);
+    const Refusal other{"journal_note_missing", "No journal note.", ""};
+    auto both = mapped(Refused(RefusalKind::refused, why, {why, other}));
+    CHECK(both.refusal.code == "site_check_missing");
+    CHECK(both.refusal.rule == "FOR-2013-11-29-1373 § 9");
+    REQUIRE(both.all.size() == 2);
+    CHECK(both.all[1].code == "journal_note_missing");
+    try {
+        not_found("Device 7");
+    } catch (const Refused& e) {
+        CHECK(e.kind == RefusalKind::not_found);
+        CHECK(e.refusal.message == "Device 7 was not found in your unit.");
+    }
+}
+
 TEST_CASE("log values escape control characters, spaces and quotes") {
     CHECK(log_safe("/api/v1/x\nforged line") == "/api/v1/x%0Aforged%20line");
     CHECK(log_safe("a\"b") == "a%22b");

@@ -7,9 +7,9 @@
 
 #include "run_bhm_scan.h"
 #include "scanner/image_decode.h"
-#include "scanner/label/label.h"
-#include "scanner/label/raster.h"
-#include "scanner/label/sheet.h"
+#include "shared/label/label.h"
+#include "shared/label/raster.h"
+#include "shared/label/sheet.h"
 
 using namespace bhm::label;
 

@@ -225,10 +225,10 @@ TEST_CASE("a picked device that fails its inspection loses its reservation") {
 TEST_CASE("a missing step is a rule refusal, a state someone else made is a conflict") {
     // An uninspected device in `received` is not ready yet: the worker's next step (422), not a race (409).
     CHECK(refusal_code(in(DeviceState::received), DeviceAction::reserve) == "device_not_available");
-    CHECK(refusal_kind("device_not_available", DeviceState::received) == RefusalKind::rule);
-    CHECK(refusal_kind("device_not_available", DeviceState::returned) == RefusalKind::rule);
-    CHECK(refusal_kind("clean_before_inspection", DeviceState::received) == RefusalKind::rule);
-    CHECK(refusal_kind("service_needs_inspection", DeviceState::in_service) == RefusalKind::rule);
+    CHECK(refusal_kind("device_not_available", DeviceState::received) == RefusalKind::refused);
+    CHECK(refusal_kind("device_not_available", DeviceState::returned) == RefusalKind::refused);
+    CHECK(refusal_kind("clean_before_inspection", DeviceState::received) == RefusalKind::refused);
+    CHECK(refusal_kind("service_needs_inspection", DeviceState::in_service) == RefusalKind::refused);
     CHECK(refusal_kind("device_not_available", DeviceState::reserved) == RefusalKind::conflict);
     CHECK(refusal_kind("device_not_on_loan", DeviceState::available) == RefusalKind::conflict);
     CHECK(refusal_kind("device_retired", DeviceState::retired) == RefusalKind::conflict);

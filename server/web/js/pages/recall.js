@@ -55,7 +55,7 @@ export default {
       clear(content);
       const coverage = notice.coverage === 'serial_range' ? t('recall.range', { from: notice.serial_from, to: notice.serial_to })
         : notice.coverage === 'serial_list' ? (notice.serials || []).join(', ')
-          : notice.coverage === 'lot_list' ? (notice.lots || []).map((l) => l.lot).join(', ') : t('recall.coverage_all_serials');
+          : notice.coverage === 'lot_list' ? (notice.lots || []).join(', ') : t('recall.coverage_all_serials');
       content.append(h('section', { class: 'card', 'aria-labelledby': 'notice-h' }, h('h2', { id: 'notice-h', text: t('recall.notice') }),
         h('p', {}, h('span', { class: `pill ${notice.status === 'closed' ? 'pass' : 'warn'}`, id: 'recall-status', 'data-status': notice.status,
           text: t(`recall.status_${notice.status}`) }), ' ',
@@ -83,13 +83,24 @@ export default {
               h('td', {}, placeOf(group, d), d.held === 'at receipt' ? h('div', { class: 'hint', text: t('recall.held_at_receipt') }) : null),
               h('td', {}, doneCell(d.asset_tag, d, (note) => post(`/recalls/${id}/devices/${d.device_id}/done`, { note }))))))))));
       }
-      if ((affected.lots || []).length) {
+      const lots = affected.lots || {};
+      const stockLots = [...(lots.in_stock || []), ...(lots.none_in_stock || [])];
+      if (stockLots.length) {
         content.append(h('section', { class: 'card', 'data-group': 'lots', 'aria-labelledby': 'g-lots' },
-          h('h2', { id: 'g-lots', text: t('recall.group_n', { group: t('recall.lots'), n: affected.lots.length }) }),
-          h('ul', { id: 'affected-lots' }, affected.lots.map((l) => h('li', { 'data-lot': l.lot, 'data-done': String(l.done) },
-            h('strong', { text: l.lot }), ' ', doneCell(l.lot, l, (note) => post(`/recalls/${id}/lots/done`, { lot: l.lot, note })))))));
+          h('h2', { id: 'g-lots', text: t('recall.group_n', { group: t('recall.lots'), n: stockLots.length }) }),
+          h('ul', { id: 'affected-lots' }, stockLots.map((l) => h('li', { 'data-lot': l.lot, 'data-lot-id': l.lot_id, 'data-done': String(l.done) },
+            h('strong', { text: l.lot }), ` · ${l.item} · ${l.warehouse} · ${t('recall.lot_quantity', { n: l.quantity })} `,
+            l.held === 'at receipt' ? h('span', { class: 'hint', text: t('recall.held_at_receipt') }) : null, ' ',
+            doneCell(l.lot, l, (note) => post(`/recalls/${id}/lots/done`, { lot_id: l.lot_id, note })))))));
       }
-      if (!groups.some((g) => (affected.devices[g] || []).length) && !(affected.lots || []).length)
+      if ((lots.issued || []).length) {
+        content.append(h('section', { class: 'card', 'data-group': 'lots-issued', 'aria-labelledby': 'g-lots-issued' },
+          h('h2', { id: 'g-lots-issued', text: t('recall.group_n', { group: t('recall.lots_issued'), n: lots.issued.length }) }),
+          h('ul', { id: 'affected-lots-issued' }, lots.issued.map((i) => h('li', { 'data-lot': i.lot, 'data-case': i.case_id },
+            h('strong', { text: i.lot }), ' · ', h('a', { href: `#/cases/${i.case_id}`, text: i.case_number }),
+            ` · ${i.municipality || ''} · ${t('recall.lot_quantity', { n: i.quantity })}`, i.address ? ` · ${i.address}` : '')))));
+      }
+      if (!groups.some((g) => (affected.devices[g] || []).length) && !stockLots.length && !(lots.issued || []).length)
         content.append(h('p', { id: 'recall-nothing', text: t('recall.nothing_yet') }));
     }
     await load();

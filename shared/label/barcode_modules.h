@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "scanner/label/label.h"
+#include "shared/label/label.h"
 
 namespace bhm::label {
 

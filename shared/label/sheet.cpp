@@ -1,12 +1,12 @@
 // Renders barcode sheets on the same canvas and SVG writer as the labels.
-#include "scanner/label/sheet.h"
+#include "shared/label/sheet.h"
 
 #include <algorithm>
 #include <stdexcept>
 
-#include "scanner/label/barcode_modules.h"
-#include "scanner/label/raster.h"
-#include "scanner/label/svg_writer.h"
+#include "shared/label/barcode_modules.h"
+#include "shared/label/raster.h"
+#include "shared/label/svg_writer.h"
 
 namespace bhm::label {
 

@@ -1,7 +1,7 @@
 // Encodes label text with ZXing 1.4's MultiFormatWriter at one pixel per module and no
 // margin; quiet zones are the renderers' job (10 modules for Code 128, 1 for DataMatrix).
 #define ZX_USE_UTF8
-#include "scanner/label/barcode_modules.h"
+#include "shared/label/barcode_modules.h"
 
 #include <stdexcept>
 

@@ -1,15 +1,15 @@
 // Lays out and renders asset-tag labels: barcode on top, the tag in bold below it, the
 // model under that. PNG on a pixel grid (3 px bars / 8 px DataMatrix modules), SVG in
 // millimetres (0.33 mm bars / 0.6 mm modules), ZPL for a 203 dpi Zebra printer.
-#include "scanner/label/label.h"
+#include "shared/label/label.h"
 
 #include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
-#include "scanner/label/barcode_modules.h"
-#include "scanner/label/raster.h"
-#include "scanner/label/svg_writer.h"
+#include "shared/label/barcode_modules.h"
+#include "shared/label/raster.h"
+#include "shared/label/svg_writer.h"
 
 namespace bhm::label {
 

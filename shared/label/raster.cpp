@@ -1,6 +1,6 @@
 // Rasterises the canvas with stb_easy_font quads and writes PNG with stb_image_write
 // (implementations come from Debian's libstb, so no *_IMPLEMENTATION define here).
-#include "scanner/label/raster.h"
+#include "shared/label/raster.h"
 
 #include <algorithm>
 #include <stdexcept>

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "scanner/label/barcode_modules.h"
+#include "shared/label/barcode_modules.h"
 
 namespace bhm::label {
 

@@ -1,5 +1,5 @@
 // Writes the SVG text; each row of dark modules becomes as few <rect>s as possible.
-#include "scanner/label/svg_writer.h"
+#include "shared/label/svg_writer.h"
 
 namespace bhm::label {
 

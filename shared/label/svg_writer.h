@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "scanner/label/barcode_modules.h"
+#include "shared/label/barcode_modules.h"
 
 namespace bhm::label {
 
