@@ -3,7 +3,8 @@
 // page never shows the server's English sentence; that sentence stays the fallback (parts/problem_text.js).
 // The codes are read from the C++ sources under shared/ and server/, in every form the code makes them:
 // Refusal{"code", ...}, reasons.push_back({"code", ...}), fail(status, "code", ...), bad_request("code", ...),
-// the lifecycle's refuse("code", ...), the HTTP framing's bad("code", ...) and refused(status, "code", ...),
+// the lifecycle's refuse("code", ...), a service's refuse(RefusalKind::kind, "code", ...) and
+// bad_input("code", ...), the HTTP framing's bad("code", ...) and refused(status, "code", ...),
 // and the IEC 62353 limits' `measurement + "_too_high"`. A site that builds a code any other way fails this
 // test until it is listed below as a pass-through (with why) or rewritten in one of those forms.
 import { test } from 'node:test';
@@ -32,6 +33,8 @@ const makers = [
   new RegExp(`\\b(?:push_back|emplace_back)\\(\\s*\\{\\s*${literal}`, 'g'),      // reasons.push_back({"code", ...})
   new RegExp(`\\brefuse\\(\\s*${literal}`, 'g'),                                   // the lifecycle's refuse("code", ...)
   new RegExp(`\\b(?:bad_request|bad)\\(\\s*${literal}`, 'g'),                       // 400s
+  new RegExp(`\\brefuse\\(\\s*RefusalKind::[a-z_]+\\s*,\\s*${literal}`, 'g'),         // refuse(RefusalKind::conflict, "code", ...)
+  new RegExp(`\\bbad_input\\(\\s*${literal}`, 'g'),                                 // bad_input("code", ...)
   new RegExp(`\\b[345]\\d\\d\\s*,\\s*${literal}`, 'g'),                             // a status, then the code: fail(403, "code"),
                                                                                      // refused(431, ...), FramingError{400, ...}
 ];
