@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "api_client.h"
+#include "shared/barcode/gs1_check_digit.h"
 #include "workflow_steps.h"
 
 namespace bhm::e2e {
@@ -18,9 +19,7 @@ inline std::string new_gtin() {
     static int counter = 0;
     const std::string number = std::to_string((getpid() % 1000) * 100 + ++counter);
     const std::string first13 = "0709998" + std::string(6 - number.size(), '0') + number;
-    int sum = 0;
-    for (std::size_t i = 0; i < first13.size(); ++i) sum += (first13[first13.size() - 1 - i] - '0') * (i % 2 == 0 ? 3 : 1);
-    return first13 + static_cast<char>('0' + (10 - sum % 10) % 10);
+    return first13 + *barcode::gs1_check_digit(first13);
 }
 
 // "]d2" 01 GTIN 17 YYMMDD 10 lot: a GS1 DataMatrix on a consumable pack (AI 10 last: variable length).

@@ -14,19 +14,14 @@
 #include <Poco/Timespan.h>
 #include <Poco/UUIDGenerator.h>
 
+#include "shared/barcode/gs1_check_digit.h"
+
 namespace bhm::e2e {
 namespace {
 
 std::atomic<int> serial_counter{0};
 
-int gtin_check_digit(const std::string& first13) {
-    int sum = 0;
-    for (std::size_t i = 0; i < first13.size(); ++i) {
-        const int digit = first13[first13.size() - 1 - i] - '0';
-        sum += digit * (i % 2 == 0 ? 3 : 1);
-    }
-    return (10 - sum % 10) % 10;
-}
+int gtin_check_digit(const std::string& first13) { return *barcode::gs1_check_digit(first13) - '0'; }
 
 // Mod-11 check digit with the given weights; -1 when the number cannot have one (remainder 1).
 int mod11(const std::string& digits, const std::vector<int>& weights) {
