@@ -1,6 +1,8 @@
-// A thin layer over Poco::Data for the Store: bind a list of values (NULLs included) to a statement,
-// read result rows by column name as the domain's types, and turn SQLite errors into the Store's
-// exceptions (UNIQUE -> DuplicateKey, FOREIGN KEY/CHECK/NOT NULL -> std::invalid_argument).
+// A thin layer over the sqlite3 C API for the Store: bind a list of values (NULLs included) to a
+// statement, read result rows by column name as the domain's types, and turn SQLite errors into the
+// Store's exceptions (UNIQUE -> DuplicateKey, FOREIGN KEY/CHECK/NOT NULL -> std::invalid_argument).
+// On a Connection (db/sql_connection.h) statements are prepared once and reused; on a bare Poco
+// session (the migration runner, tests) each call prepares and finalizes its own.
 #pragma once
 
 #include <cstddef>
@@ -13,8 +15,9 @@
 #include <variant>
 #include <vector>
 
-#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
+
+#include "db/sql_connection.h"
 
 #include "shared/core/date.h"
 
@@ -67,17 +70,20 @@ public:
     std::optional<Timestamp> optional_timestamp(std::string_view column) const;
 
 private:
-    Poco::Dynamic::Var raw(std::string_view column) const;  // throws when NULL
+    const Value& cell(std::string_view column) const;
+    const Value& present(std::string_view column) const;  // throws when NULL
     const Rows& rows_;
     std::size_t index_;
 };
 
-// The rows of an executed SELECT (or INSERT/UPDATE ... RETURNING).
+// The rows of an executed SELECT (or INSERT/UPDATE ... RETURNING), copied out of SQLite.
 class Rows {
 public:
-    explicit Rows(const Poco::Data::Statement& executed);
+    Rows() = default;
     Rows(const Rows&) = delete;
     Rows& operator=(const Rows&) = delete;
+    Rows(Rows&&) = default;
+    Rows& operator=(Rows&&) = default;
 
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
@@ -98,25 +104,37 @@ public:
         return read((*this)[0]);
     }
 
+    // Filled by the query functions in sql_row.cpp.
+    void add_column(std::string name) { positions_.emplace(std::move(name), columns_++); }  // the first of a name wins
+    void add_cell(Value value) { cells_.push_back(std::move(value)); }
+    void end_row() { ++size_; }
+
 private:
     friend class Row;
     std::size_t position(std::string_view column) const;
-    Poco::Data::RecordSet records_;
+    std::vector<Value> cells_;   // row after row, columns_ cells each
+    std::size_t columns_ = 0;
     std::size_t size_ = 0;
     std::map<std::string, std::size_t, std::less<>> positions_;
 };
 
-// Runs a statement that returns no rows; returns the number of rows it changed.
+// Runs a statement (or, without params, a script of several) that returns no rows; returns the number
+// of rows the last statement changed.
 std::size_t execute(Poco::Data::Session& session, const std::string& sql, const std::vector<Value>& params = {});
+std::size_t execute(Connection& connection, const std::string& sql, const std::vector<Value>& params = {});
 // Runs a statement that returns rows.
 Rows query(Poco::Data::Session& session, const std::string& sql, const std::vector<Value>& params = {});
+Rows query(Connection& connection, const std::string& sql, const std::vector<Value>& params = {});
 // True while the connection is inside BEGIN ... COMMIT/ROLLBACK (asks SQLite, not Poco's own flag,
 // which does not see transactions begun with plain SQL).
 bool in_transaction(Poco::Data::Session& session);
+bool in_transaction(Connection& connection);
 // Rolls back if a transaction is open; never throws (the error that led here is the one to report).
 void rollback_quietly(Poco::Data::Session& session);
+void rollback_quietly(Connection& connection);
 // Runs `INSERT ... RETURNING id` and returns the new id.
 std::int64_t insert_returning_id(Poco::Data::Session& session, const std::string& sql,
                                  const std::vector<Value>& params);
+std::int64_t insert_returning_id(Connection& connection, const std::string& sql, const std::vector<Value>& params);
 
 }  // namespace bhm::db::sql

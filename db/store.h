@@ -4,23 +4,30 @@
 // The contract, which every implementation keeps (the SQLite store's way of keeping it in brackets):
 //
 // Threads. One Store is shared by all of the server's worker threads: write() and read() may be
-// called from any thread at any time, concurrently. They are serialised: at most one write() or
-// read() runs at a time per Store [one session under one std::mutex], so a read waits behind a
-// write and a write behind a read; waiting callers are let in one by one, in no promised order. A call from
-// inside another write()/read() on the same thread would deadlock and throws std::logic_error
-// instead: use the Transaction you were given. A Transaction is valid only inside its callback and
-// only on the calling thread; never keep it, nor hand it to another thread.
+// called from any thread at any time, concurrently. Writes are serialised: their work callbacks run
+// one at a time, in arrival order within a group [one writing session; writes that arrive while a
+// commit is under way wait and then run together as the next group, on the thread of one of their
+// callers: a work must not rely on thread-local state]. Reads run concurrently with writes and with
+// each other [a pool of read-only sessions, 4 at most; a fifth reader waits for one]. A call from
+// inside another write()/read() on the same thread would deadlock or miss its own changes, and
+// throws std::logic_error instead: use the Transaction you were given. A Transaction is valid only
+// inside its callback; never keep it, nor hand it to another thread.
 //
-// Isolation. Inside write(), a Transaction sees the committed state plus its own changes, and no
-// other write runs until it ends [BEGIN IMMEDIATE takes SQLite's write lock at the start, so another
-// process writing the same file waits up to 10 s (busy_timeout) and then fails]. Inside read(), it
-// sees one consistent snapshot of committed state, taken at its first query, and may not write
-// [BEGIN with PRAGMA query_only]. No one ever sees another transaction's uncommitted changes.
+// Isolation. Inside write(), a Transaction sees the committed state plus the changes of the writes
+// before it in its group and its own, and no other write runs until it ends [BEGIN IMMEDIATE takes
+// SQLite's write lock for the group, so another process writing the same file waits up to 10 s
+// (busy_timeout) and then fails; each write of a group runs inside its own SAVEPOINT]. Inside
+// read(), it sees one consistent snapshot of committed state, taken at its first query, and may not
+// write [BEGIN on a query_only session; WAL lets it read while the writer commits]. No read ever
+// sees a write that has not committed; a read that begins after write() returned sees that write.
 //
-// Commit. When write() returns, the whole transaction is committed and durable: it survives a crash
-// of the process or a power cut [WAL mode with synchronous=FULL: the WAL is fsynced at every commit;
-// one fsync per write(), nothing batched]. If `work` throws, or the commit fails, everything it did
-// is rolled back and write() rethrows the same exception; nothing of it is visible, ever.
+// Commit. When write() returns, its work is committed and durable: it survives a crash of the
+// process or a power cut [WAL mode with synchronous=FULL: the WAL is fsynced at every commit; one
+// commit and one fsync per group]. If `work` throws, everything it did is rolled back and write()
+// rethrows the same exception, while the other writes of its group still commit [ROLLBACK TO its
+// savepoint]. If the group's commit fails, every write in it fails and none of it is visible, ever.
+// A write that commits never depends on a write that did not: the writes after a failed one in its
+// group see the state without it.
 //
 // Exceptions. The record interfaces throw StaleWrite when a version-checked update (update_device,
 // update_case, closing a done pick-up task) finds the row changed since it was read: a lost race, which
@@ -29,6 +36,7 @@
 // driver: disk full, a corrupt file) is an internal error; the transaction is rolled back all the same.
 #pragma once
 
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -83,6 +91,22 @@ public:
     // Runs `work` on one consistent read-only snapshot of committed state. Safe to call from any
     // thread; serialised with write() (see the contract at the top).
     virtual void read(const std::function<void(Transaction&)>& work) = 0;
+    // Runs each of `works` as its own write, in order, and says how each ended: nullptr when it
+    // committed, else its exception (nothing of it is visible). A store may commit them together
+    // (the SQLite store puts them in one group: one commit, one fsync); a later work sees the
+    // earlier ones that did not fail. This default runs them one write() at a time.
+    virtual std::vector<std::exception_ptr> write_each(const std::vector<std::function<void(Transaction&)>>& works) {
+        std::vector<std::exception_ptr> errors;
+        for (const auto& work : works) {
+            try {
+                write(work);
+                errors.emplace_back();
+            } catch (...) {
+                errors.push_back(std::current_exception());
+            }
+        }
+        return errors;
+    }
 };
 
 // Opens (creating if needed) the SQLite store at `path`, in WAL mode with synchronous=FULL,

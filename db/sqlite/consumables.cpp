@@ -53,7 +53,7 @@ constexpr const char* lot_columns =
 
 }  // namespace
 
-static std::vector<std::string> item_categories(Poco::Data::Session& session, Id item_id) {
+static std::vector<std::string> item_categories(sql::Connection& session, Id item_id) {
     return sql::query(session, "SELECT category FROM consumable_item_categories WHERE item_id = ? ORDER BY category",
                       sql::params(item_id))
         .map<std::string>([](const sql::Row& row) { return row.text("category"); });

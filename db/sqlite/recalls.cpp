@@ -250,7 +250,7 @@ RecallProgress SqliteTransaction::recall_progress(Id notice_id) {
 // (db/sqlite/recall_queries.h). Read through the C API: the list may hold every device of a model, and
 // Poco's RecordSet costs about five times the query itself per row (tests/bench/recall_bench.cpp).
 std::vector<AffectedDevice> SqliteTransaction::recall_affected_devices(Id notice_id) {
-    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(session_);
+    sqlite3* db = session_.handle();
     sqlite3_stmt* raw = nullptr;
     if (sqlite3_prepare_v2(db, sqlite_sql::recall_affected_devices, -1, &raw, nullptr) != SQLITE_OK)
         throw std::runtime_error(std::string("affected list: ") + sqlite3_errmsg(db));

@@ -2,14 +2,15 @@
 // operations tools can see the connection settings actually in force (pragmas()).
 #pragma once
 
-#include <atomic>
 #include <functional>
 #include <mutex>
+#include <span>
 #include <string>
-#include <thread>
 
-#include <Poco/Data/Session.h>
+#include "db/sql_connection.h"
 
+#include "db/sqlite/group_commit.h"
+#include "db/sqlite/reader_pool.h"
 #include "db/store.h"
 
 namespace bhm::db {
@@ -30,16 +31,19 @@ public:
 
     void write(const std::function<void(Transaction&)>& work) override;
     void read(const std::function<void(Transaction&)>& work) override;
+    std::vector<std::exception_ptr> write_each(const std::vector<std::function<void(Transaction&)>>& works) override;
 
     SqlitePragmas pragmas();
+    // Writes waiting for the next group commit (for tests and monitoring).
+    std::size_t waiting_writes() { return groups_.waiting(); }
 
 private:
-    void run(const char* begin, bool read_only, const std::function<void(Transaction&)>& work);
-    void query_only_off();
+    void commit_group(std::span<GroupCommit::Pending* const> group);
 
-    std::mutex mutex_;
-    std::atomic<std::thread::id> owner_{};  // the thread inside write()/read(), to refuse nesting
-    Poco::Data::Session session_;
+    sql::Connection session_;      // the one writing connection, used by a group's leader only
+    std::mutex writer_;            // held while a group runs (and by pragmas())
+    GroupCommit groups_;
+    ReaderPool readers_;
 };
 
 }  // namespace bhm::db

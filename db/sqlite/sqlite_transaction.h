@@ -3,7 +3,7 @@
 // catalogue, devices, cases, loans, service, events) keeps each file small.
 #pragma once
 
-#include <Poco/Data/Session.h>
+#include "db/sql_connection.h"
 
 #include "db/store.h"
 
@@ -11,7 +11,7 @@ namespace bhm::db {
 
 class SqliteTransaction final : public Transaction {
 public:
-    explicit SqliteTransaction(Poco::Data::Session& session) : session_(session) {}
+    explicit SqliteTransaction(sql::Connection& session) : session_(session) {}
 
     // organisation.cpp
     std::vector<Region> regions() override;
@@ -196,7 +196,7 @@ public:
     int open_loans_under_recall(Id unit_id) override;
 
 private:
-    Poco::Data::Session& session_;
+    sql::Connection& session_;
 };
 
 // Paging shared by the list queries: limit must be 1..10000 (std::invalid_argument otherwise).

@@ -40,12 +40,12 @@ void add_scan_routes(Router& router, App& app) {
             // Every scan's shape is checked first, so a malformed batch changes nothing.
             const std::vector<ScanCommand> scans = parse_scan_batch(request.body, request.caller);
             Poco::JSON::Array::Ptr results = new Poco::JSON::Array;
-            for (const auto& scan : scans) {
-                ScanReply reply;
-                try {
-                    reply = handle_scan(app, request.caller, scan);
-                } catch (...) {   // this scan only: the ones before it stand, the rest go on
-                    const auto error = api_error_for(std::current_exception(), "scan " + scan.id);
+            const auto outcomes = handle_scans(app, request.caller, scans);
+            for (std::size_t i = 0; i < scans.size(); ++i) {
+                const auto& scan = scans[i];
+                ScanReply reply = outcomes[i].reply;
+                if (outcomes[i].failure) {   // this scan only: the ones before it stand, the rest go on
+                    const auto error = api_error_for(outcomes[i].failure, "scan " + scan.id);
                     reply = ScanReply{error.status, problem_body(error)};
                     reply.body->set("result", error.status == 409 ? "conflict" : error.status >= 500 ? "error" : "refused");
                 }

@@ -50,6 +50,15 @@ void RawSqlite::insert_row(long long n) {
     exec("COMMIT");
 }
 
+void RawSqlite::insert_rows(long long first, int count) {
+    exec("BEGIN");
+    for (int i = 0; i < count; ++i) {
+        check(sqlite3_bind_int64(insert_row_, 1, first + i), "bind");
+        step_once(insert_row_);
+    }
+    exec("COMMIT");
+}
+
 void RawSqlite::insert_event_and_answer(const std::string& scan_id, const std::string& body_json) {
     exec("BEGIN");
     check(sqlite3_bind_text(insert_event_, 1, scan_id.c_str(), -1, SQLITE_TRANSIENT), "bind");

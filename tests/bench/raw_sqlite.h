@@ -18,6 +18,8 @@ public:
 
     // One row into a scratch table, in its own transaction.
     void insert_row(long long n);
+    // `count` rows into the scratch table in one transaction (one fsync for all of them).
+    void insert_rows(long long first, int count);
     // An event row and a scan-answer row shaped like the Store's (events, scans), in one transaction.
     void insert_event_and_answer(const std::string& scan_id, const std::string& body_json);
 
