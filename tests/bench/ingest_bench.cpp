@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <iostream>
 #include <sstream>
+#include <exception>
 #include <thread>
 
 #include "bare_http_server.h"
@@ -170,16 +171,31 @@ int run(const bench::BenchOptions& options) {
     // Single scans with reads alongside: 2 connections reading the overdue list and the device list.
     std::atomic<bool> reading{true};
     bench::LoadResult reads;
+    std::exception_ptr reader_failure;
     std::thread readers([&] {
-        const std::string overdue = http_request("GET", "/api/v1/loans/overdue", "", logins.user_token);
-        const std::string devices = http_request("GET", "/api/v1/devices?state=available&limit=50", "", logins.user_token);
-        reads = bench::closed_loop(server.port(), 2, span + milliseconds(200),
-                                   [&](std::size_t n) { return n % 2 ? devices : overdue; });
+        try {
+            const std::string overdue = http_request("GET", "/api/v1/loans/overdue", "", logins.user_token);
+            const std::string devices = http_request("GET", "/api/v1/devices?state=available&limit=50", "", logins.user_token);
+            reads = bench::closed_loop(server.port(), 2, span + milliseconds(200),
+                                       [&](std::size_t n) { return n % 2 ? devices : overdue; });
+        } catch (...) {
+            reader_failure = std::current_exception();
+        }
         reading = false;
     });
     std::this_thread::sleep_for(milliseconds(100));
-    const Row f = row_of("F", "bhm-server POST /api/v1/scans while 2 connections read", bench::closed_loop(server.port(), connections, span, single));
+    // The readers' thread is joined before any row can throw, so a failed row reports itself.
+    bench::LoadResult scans_alongside;
+    std::exception_ptr scan_failure;
+    try {
+        scans_alongside = bench::closed_loop(server.port(), connections, span, single);
+    } catch (...) {
+        scan_failure = std::current_exception();
+    }
     readers.join();
+    if (scan_failure) std::rethrow_exception(scan_failure);
+    if (reader_failure) std::rethrow_exception(reader_failure);
+    const Row f = row_of("F", "bhm-server POST /api/v1/scans while 2 connections read", scans_alongside);
     const Row g = row_of("G", "  the reads meanwhile (GET /loans/overdue, /devices?limit=50)", reads);
     const int exit_code = server.stop();
 
