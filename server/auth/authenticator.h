@@ -3,6 +3,8 @@
 // revoke, kept only as its SHA-256. Both resolve to a Caller with a unit.
 #pragma once
 
+#include <Poco/Crypto/OpenSSLInitializer.h>
+
 #include <map>
 #include <mutex>
 #include <optional>
@@ -57,6 +59,11 @@ private:
     std::optional<Caller> authenticate_user(const std::string& jwt, Timestamp now);
     std::optional<Caller> authenticate_station(const std::string& token);
 
+    // Held for the authenticator's life, so Poco's OpenSSL set-up happens once. Without it every
+    // token check's digest engine initialises and uninitialises OpenSSL, and two worker threads
+    // crossing that count of zero at once destroy a mutex in use: the server aborted on it under
+    // concurrent requests (Poco's advice: hold an initializer when threads share the Crypto library).
+    Poco::Crypto::OpenSSLInitializer crypto_;
     db::Store& store_;
     std::string secret_;
     int token_minutes_;

@@ -225,7 +225,7 @@ TEST_CASE("two stations picking one device for two cases at the same moment: exa
 }
 
 TEST_CASE("a return racing a delivery of the same device: either the return is refused and the device is on loan, "
-          "or the delivery came first and the return ended that loan; never a mix", "[reliability][race]") {
+          "or the delivery came first and the return ended that loan, never a mix", "[reliability][race]") {
     const auto started = SteadyClock::now();
     e2e::ServerProcess server;
     auto warehouse = e2e::login(server, "warehouse");

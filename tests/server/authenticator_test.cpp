@@ -5,6 +5,10 @@
 #include <Poco/Path.h>
 #include <Poco/TemporaryFile.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "server/auth/authenticator.h"
 #include "server/auth/password.h"
 #include "server/http/problem.h"
@@ -171,4 +175,23 @@ TEST_CASE("a login with a hash of fewer iterations replaces it with one of the c
     CHECK(stored.rfind("pbkdf2-sha256$" + std::to_string(password_iterations()) + "$", 0) == 0);
     CHECK(verify_password("riktig", stored));
     CHECK(auth.login("tekniker", "riktig", "10.0.0.1", noon));
+}
+
+TEST_CASE("token checks from many threads at once never crash the process (OpenSSL is set up once, not per check)",
+          "[race]") {
+    StoreFixture f;
+    Authenticator auth(*f.store, "secret-for-test", 60);
+    auto login = auth.login("tekniker", "riktig", "10.0.0.1", noon);
+    REQUIRE(login);
+    std::atomic<int> accepted{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 50000; ++i) {
+                if (auth.authenticate(login->token, noon)) ++accepted;
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    CHECK(accepted == 4 * 50000);
 }

@@ -74,7 +74,7 @@ TEST_CASE("a group is never larger than its limit: the rest waits for the next g
     CHECK(sizes == std::vector<std::size_t>{1, 2, 2, 1});
 }
 
-TEST_CASE("one write of a group that throws is rolled back alone; the writes before and after it commit") {
+TEST_CASE("one write of a group that throws is rolled back alone, and the writes before and after it commit") {
     TempFolder folder;
     auto opened = open_sqlite_store(folder.file("bhm.sqlite"));
     auto& store = dynamic_cast<SqliteStore&>(*opened);

@@ -40,7 +40,7 @@ TEST_CASE("lot statuses read and write as text") {
     CHECK_FALSE(parse_lot_status("blocked"));
 }
 
-TEST_CASE("an expired pack is not taken into stock; one expiring today is") {
+TEST_CASE("an expired pack is not taken into stock, but one expiring today is") {
     CHECK_FALSE(receipt_refusal(today, today, "L1"));
     CHECK(receipt_refusal(Date{2026, 12, 1}, today, "L1")->code == "pack_expired");
 }
