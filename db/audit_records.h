@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,11 @@ public:
     // Who saw a patient's national ID or address (append-only), and the unit's log, oldest first by id.
     virtual Id append_patient_access(const PatientAccess&) = 0;
     virtual std::vector<PatientAccess> patient_access_log(Id unit_id, const Page&) = 0;
+
+    // Runs `then` once this transaction's work has committed: on the calling thread, after the store
+    // has let go of its lock, so a log line of the trail says only what is durable and costs the
+    // writer nothing. Never run when the work is rolled back. `then` must not throw or touch the store.
+    virtual void after_commit(std::function<void()> then) = 0;
 };
 
 }  // namespace bhm::db

@@ -1,5 +1,7 @@
 // SQLite Store, the audit trail and answered scans. Both are append-only: there is no update or
 // delete here, and the event log reads back in the order it was written (by id).
+#include <stdexcept>
+
 #include "db/sql_row.h"
 #include "db/sqlite/sqlite_transaction.h"
 
@@ -35,6 +37,11 @@ ScanAnswer read_scan_answer(const sql::Row& row) {
 }
 
 }  // namespace
+
+void SqliteTransaction::after_commit(std::function<void()> then) {
+    if (!after_commit_) throw std::logic_error("after_commit outside a store write or read");
+    after_commit_->push_back(std::move(then));
+}
 
 Id SqliteTransaction::append_event(const Event& event) {
     return sql::insert_returning_id(

@@ -30,6 +30,15 @@ std::vector<std::exception_ptr> GroupCommit::submit_all(const std::vector<Work>&
     return errors;
 }
 
+void run_after_commit(const std::vector<std::function<void()>>& thens) {
+    for (const auto& then : thens) {
+        try {
+            then();
+        } catch (...) {   // a log line that cannot be written cannot undo a commit: not the caller's error
+        }
+    }
+}
+
 void GroupCommit::wait_for(const std::vector<Pending*>& mine) {
     const auto all_done = [&] {
         for (const Pending* pending : mine) {
@@ -64,6 +73,10 @@ void GroupCommit::wait_for(const std::vector<Pending*>& mine) {
         for (Pending* pending : group) pending->done = true;
         leading_ = false;
         finished_.notify_all();
+    }
+    lock.unlock();
+    for (const Pending* pending : mine) {
+        if (!pending->error) run_after_commit(pending->after_commit);
     }
 }
 

@@ -18,6 +18,9 @@ namespace bhm::db {
 
 class Transaction;
 
+// Runs each of `thens` (a committed write's after_commit list) in order; one that throws is skipped.
+void run_after_commit(const std::vector<std::function<void()>>& thens);
+
 class GroupCommit {
 public:
     using Work = std::function<void(Transaction&)>;
@@ -28,6 +31,9 @@ public:
         const Work* work = nullptr;
         std::exception_ptr error;
         bool done = false;
+        // What the work asked to run once committed (Transaction::after_commit). The group runner
+        // fills it and clears it for a write that failed; the caller runs it on its own thread.
+        std::vector<std::function<void()>> after_commit;
     };
 
     // Runs one group in the order given and sets each Pending's error; it must not throw.
@@ -36,6 +42,7 @@ public:
     GroupCommit(RunGroup run_group, std::size_t max_group);
 
     // Blocks until `work` has run in a committed group (returns) or failed (rethrows its error).
+    // After a commit it first runs what the work left in its after_commit list, outside any lock.
     // Safe from any thread. The work may run on another caller's thread: it must not rely on
     // thread-local state.
     void submit(const Work& work);

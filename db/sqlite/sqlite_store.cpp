@@ -114,18 +114,23 @@ std::vector<std::exception_ptr> SqliteStore::write_each(const std::vector<std::f
 
 void SqliteStore::read(const std::function<void(Transaction&)>& work) {
     refuse_nesting(this, "read");
-    auto lease = readers_.borrow();
-    sql::Connection& session = lease.session();
-    Inside inside(this);
-    try {
-        sql::execute(session, "BEGIN");
-        SqliteTransaction transaction(session);
-        work(transaction);
-        sql::execute(session, "COMMIT");
-    } catch (...) {
-        sql::rollback_quietly(session);
-        throw;
+    std::vector<std::function<void()>> after_commit;
+    {
+        auto lease = readers_.borrow();
+        sql::Connection& session = lease.session();
+        Inside inside(this);
+        try {
+            sql::execute(session, "BEGIN");
+            SqliteTransaction transaction(session);
+            transaction.keep_after_commit_in(&after_commit);
+            work(transaction);
+            sql::execute(session, "COMMIT");
+        } catch (...) {
+            sql::rollback_quietly(session);
+            throw;
+        }
     }
+    run_after_commit(after_commit);   // a read commits nothing: its lines run once it has ended
 }
 
 SqlitePragmas SqliteStore::pragmas() {
@@ -150,6 +155,7 @@ void SqliteStore::commit_group(std::span<GroupCommit::Pending* const> group) {
     const auto fail_rest = [&](std::exception_ptr error) {
         for (GroupCommit::Pending* pending : group) {
             if (!pending->error) pending->error = error;
+            pending->after_commit.clear();
         }
     };
     try {
@@ -163,11 +169,13 @@ void SqliteStore::commit_group(std::span<GroupCommit::Pending* const> group) {
     for (GroupCommit::Pending* pending : group) {
         try {
             if (!alone) sql::execute(session_, "SAVEPOINT one_write");
+            transaction.keep_after_commit_in(&pending->after_commit);
             (*pending->work)(transaction);
             if (!alone) sql::execute(session_, "RELEASE one_write");
             any_done = true;
         } catch (...) {
             pending->error = std::current_exception();
+            pending->after_commit.clear();
             if (alone) break;
             if (!roll_back_one(session_)) {
                 sql::rollback_quietly(session_);

@@ -13,6 +13,11 @@ class SqliteTransaction final : public Transaction {
 public:
     explicit SqliteTransaction(sql::Connection& session) : session_(session) {}
 
+    // Where after_commit() keeps what it is given: the write now running's list (SqliteStore sets it
+    // before each work of a group and runs or drops the list itself).
+    void keep_after_commit_in(std::vector<std::function<void()>>* list) { after_commit_ = list; }
+    void after_commit(std::function<void()> then) override;
+
     // organisation.cpp
     std::vector<Region> regions() override;
     Id insert_region(const Region&) override;
@@ -197,6 +202,7 @@ public:
 
 private:
     sql::Connection& session_;
+    std::vector<std::function<void()>>* after_commit_ = nullptr;
 };
 
 // Paging shared by the list queries: limit must be 1..10000 (std::invalid_argument otherwise).

@@ -87,13 +87,16 @@ db::Id record_event(db::AuditRecords& tx, const Actor& actor, const EventDraft& 
         }
     }
     db::Id id = tx.append_event(event);
-    // One structured line per state change; ids only, never patient data.
-    Poco::Logger::get("bhm.events").information("event=%s device=%s case=%s before=%s after=%s actor=%s scan=%s",
-        draft.kind, draft.device_id ? std::to_string(*draft.device_id) : std::string("-"),
-        draft.case_id ? std::to_string(*draft.case_id) : std::string("-"),
-        draft.before_state.empty() ? std::string("-") : draft.before_state,
-        draft.after_state.empty() ? std::string("-") : draft.after_state, event.actor,
-        actor.scan_id.empty() ? std::string("-") : actor.scan_id);
+    // One structured line per state change; ids only, never patient data. Written once committed,
+    // so the log never tells of a change that was rolled back, and never inside the writer's turn.
+    tx.after_commit([kind = draft.kind, device = draft.device_id ? std::to_string(*draft.device_id) : std::string("-"),
+                     case_id = draft.case_id ? std::to_string(*draft.case_id) : std::string("-"),
+                     before = draft.before_state.empty() ? std::string("-") : draft.before_state,
+                     after = draft.after_state.empty() ? std::string("-") : draft.after_state, who = event.actor,
+                     scan = actor.scan_id.empty() ? std::string("-") : actor.scan_id] {
+        Poco::Logger::get("bhm.events").information("event=%s device=%s case=%s before=%s after=%s actor=%s scan=%s",
+                                                    kind, device, case_id, before, after, who, scan);
+    });
     return id;
 }
 

@@ -1,4 +1,5 @@
-// Appends one row to the patient access log, and one structured line (ids only) to the server log.
+// Appends one row to the patient access log, and one structured line (ids only) to the server log once
+// that row is committed.
 #include "server/services/patient_access.h"
 
 #include <Poco/Logger.h>
@@ -17,9 +18,11 @@ void log_patient_access(db::AuditRecords& tx, const Actor& actor, db::Id patient
     access.route = route;
     access.fields = fields;
     const db::Id id = tx.append_patient_access(access);
-    Poco::Logger::get("bhm.patient_access").information("patient_access=%s patient=%s case=%s actor=%s fields=%s",
-        std::to_string(id), std::to_string(patient_id), case_id ? std::to_string(*case_id) : std::string("-"),
-        access.actor, fields);
+    tx.after_commit([id = std::to_string(id), patient = std::to_string(patient_id),
+                     case_text = case_id ? std::to_string(*case_id) : std::string("-"), who = access.actor, fields] {
+        Poco::Logger::get("bhm.patient_access").information("patient_access=%s patient=%s case=%s actor=%s fields=%s",
+                                                            id, patient, case_text, who, fields);
+    });
 }
 
 }  // namespace bhm::server

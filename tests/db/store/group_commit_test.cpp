@@ -5,9 +5,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <latch>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -189,4 +191,43 @@ TEST_CASE("a read nested inside a write is refused: it would not see the write's
     auto store = open_sqlite_store(folder.file("bhm.sqlite"));
     CHECK_THROWS_AS(store->write([&](Transaction&) { store->read([](Transaction&) {}); }), std::logic_error);
     CHECK_THROWS_AS(store->read([&](Transaction&) { store->read([](Transaction&) {}); }), std::logic_error);
+}
+
+TEST_CASE("what a write leaves for after its commit runs on its own caller's thread once committed, and never for "
+          "a write that was rolled back") {
+    TempFolder folder;
+    auto opened = open_sqlite_store(folder.file("bhm.sqlite"));
+    auto& store = dynamic_cast<SqliteStore&>(*opened);
+
+    std::mutex ran_mutex;
+    std::vector<std::string> ran;
+    const auto note = [&](const std::string& what) {
+        std::lock_guard<std::mutex> lock(ran_mutex);
+        ran.push_back(what);
+    };
+    std::atomic<bool> committed_before_it_ran{false};
+    std::thread::id ran_on;
+    const std::vector<std::function<void(Transaction&)>> works{
+        [&](Transaction& tx) {
+            tx.put_setting("kept", "yes");
+            tx.after_commit([&] {
+                ran_on = std::this_thread::get_id();
+                // Committed: a read (another connection) already sees the write.
+                store.read([&](Transaction& r) { committed_before_it_ran = r.setting("kept").has_value(); });
+                note("kept");
+            });
+        },
+        [&](Transaction& tx) {
+            tx.put_setting("refused", "yes");
+            tx.after_commit([&] { note("refused"); });
+            throw std::runtime_error("this write is refused");
+        },
+    };
+    const auto errors = store.write_each(works);
+    REQUIRE(errors.size() == 2);
+    CHECK_FALSE(errors[0]);
+    CHECK(errors[1]);
+    CHECK(ran == std::vector<std::string>{"kept"});
+    CHECK(committed_before_it_ran);
+    CHECK(ran_on == std::this_thread::get_id());
 }
