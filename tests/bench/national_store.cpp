@@ -399,7 +399,10 @@ void build_national_store(const std::string& path, const NationalPlan& plan, con
                           Timestamp now) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
     db::open_sqlite_store(path).reset();   // the real migrations and reference categories
-    const std::int64_t planned = plan.devices() * 2 + plan.open_loans() * 12 + plan.events();
+    std::int64_t closed_loans = 0;
+    for (const auto& unit : plan.units) closed_loans += unit.closed_loans;
+    // A device and its event log; a patient, case, decision, journal note, (mostly) site check and loan per loan.
+    const std::int64_t planned = plan.devices() + (plan.open_loans() + closed_loans) * 6 + plan.events();
     BulkWriter out(path, planned);
     out.defer_indexes({"devices", "loans", "events", "cases", "patients", "decisions", "journal_notes", "site_checks",
                        "service_orders", "recall_devices"});
