@@ -34,6 +34,10 @@ public:
     virtual std::uint32_t next_asset_number() = 0;
     // Devices whose periodic inspection is due on or before `by` (not retired/lost).
     virtual std::vector<Device> devices_inspection_due(Id unit_id, Date by) = 0;
+    // The same, a page at a time: never inspected first, then by due date, then id.
+    virtual std::vector<Device> devices_inspection_due(Id unit_id, Date by, const DatedPage&) = 0;
+    // The unit's devices received within [from, to], in no particular order (reports).
+    virtual std::vector<Device> devices_received_between(Id unit_id, Timestamp from, Timestamp to) = 0;
 };
 
 }  // namespace bhm::db

@@ -16,6 +16,9 @@ namespace bhm::db {
 using Id = std::int64_t;
 
 struct Page { int limit = 100; Id after_id = 0; };   // cursor paging by id
+// Cursor paging of a list ordered by a date, then id: the page after (after_date, after_id). No date comes
+// before every date (a device never inspected heads the inspection due list).
+struct DatedPage { int limit = 100; std::optional<Date> after_date; Id after_id = 0; };
 
 struct Region { Id id = 0; std::string code, name; };
 struct Unit { Id id = 0; Id region_id = 0; std::string code, name; };

@@ -5,16 +5,14 @@
 #include <stdexcept>
 
 #include "db/sql_row.h"
+#include "db/sqlite/hot_queries.h"
 #include "db/sqlite/sqlite_transaction.h"
 
 namespace bhm::db {
 
 namespace {
 
-constexpr const char* device_columns =
-    "SELECT d.id, d.unit_id, d.model_id, d.serial, d.asset_tag, d.warehouse_id, d.location_id, d.state, d.cleaned, "
-    "d.inspected, d.inspection_failed, d.inspection_due, d.reserved_case_id, d.received_at, d.version "
-    "FROM devices d ";
+constexpr const char* device_columns = sqlite_sql::device_select;
 
 Device read_device(const sql::Row& row) {
     Device device;
@@ -99,30 +97,15 @@ std::vector<Device> SqliteTransaction::devices(const DeviceFilter& filter, const
     if (!filter.unit_id && !filter.region_id) {
         throw std::invalid_argument("a device list needs a unit or a region");
     }
-    std::string sql = std::string(device_columns) +
-                      "JOIN units u ON u.id = d.unit_id JOIN models m ON m.id = d.model_id WHERE d.id > ?";
+    const std::string sql = sqlite_sql::device_list(filter.unit_id.has_value(), filter.region_id.has_value(),
+                                                    filter.state.has_value(), filter.category.has_value(),
+                                                    filter.reserved_case_id.has_value());
     std::vector<sql::Value> values = sql::params(page.after_id);
-    if (filter.unit_id) {
-        sql += " AND d.unit_id = ?";
-        values.push_back(sql::value(*filter.unit_id));
-    }
-    if (filter.region_id) {
-        sql += " AND u.region_id = ?";
-        values.push_back(sql::value(*filter.region_id));
-    }
-    if (filter.state) {
-        sql += " AND d.state = ?";
-        values.push_back(sql::value(to_string(*filter.state)));
-    }
-    if (filter.category) {
-        sql += " AND m.category = ?";
-        values.push_back(sql::value(*filter.category));
-    }
-    if (filter.reserved_case_id) {
-        sql += " AND d.reserved_case_id = ?";
-        values.push_back(sql::value(*filter.reserved_case_id));
-    }
-    sql += " ORDER BY d.id LIMIT ?";
+    if (filter.unit_id) values.push_back(sql::value(*filter.unit_id));
+    if (filter.region_id) values.push_back(sql::value(*filter.region_id));
+    if (filter.state) values.push_back(sql::value(to_string(*filter.state)));
+    if (filter.category) values.push_back(sql::value(*filter.category));
+    if (filter.reserved_case_id) values.push_back(sql::value(*filter.reserved_case_id));
     values.push_back(sql::value(checked_page_limit(page)));
     return sql::query(session_, sql, values).map<Device>(read_device);
 }
@@ -145,16 +128,24 @@ std::uint32_t SqliteTransaction::next_asset_number() {
     return static_cast<std::uint32_t>(number);
 }
 
+std::vector<Device> SqliteTransaction::devices_received_between(Id unit_id, Timestamp from, Timestamp to) {
+    return sql::query(session_, sqlite_sql::devices_received_between, sql::params(unit_id, from, to))
+        .map<Device>(read_device);
+}
+
 // Electrical devices still in the unit's care whose next inspection is due by `by`, or that have no
 // due date at all (never inspected counts as due). Devices of non-electrical categories never are.
 std::vector<Device> SqliteTransaction::devices_inspection_due(Id unit_id, Date by) {
-    return sql::query(session_,
-                      std::string(device_columns) +
-                          "JOIN models m ON m.id = d.model_id JOIN categories c ON c.code = m.category "
-                          "WHERE d.unit_id = ? AND c.electrical = 1 AND d.state NOT IN ('retired', 'lost') "
-                          "AND (d.inspection_due IS NULL OR d.inspection_due <= ?) "
-                          "ORDER BY d.inspection_due NULLS FIRST, d.id",
-                      sql::params(unit_id, by))
+    return sql::query(session_, sqlite_sql::devices_inspection_due_page,
+                      sql::params(unit_id, by, std::string(), Id{0}, std::int64_t{-1}))
+        .map<Device>(read_device);
+}
+
+// The same list a page at a time, after (page.after_date or never inspected, page.after_id).
+std::vector<Device> SqliteTransaction::devices_inspection_due(Id unit_id, Date by, const DatedPage& page) {
+    const std::string after = page.after_date ? to_iso(*page.after_date) : std::string();
+    return sql::query(session_, sqlite_sql::devices_inspection_due_page,
+                      sql::params(unit_id, by, after, page.after_id, std::int64_t{checked_page_limit({page.limit, 0})}))
         .map<Device>(read_device);
 }
 

@@ -3,15 +3,14 @@
 #include <stdexcept>
 
 #include "db/sql_row.h"
+#include "db/sqlite/hot_queries.h"
 #include "db/sqlite/sqlite_transaction.h"
 
 namespace bhm::db {
 
 namespace {
 
-constexpr const char* event_columns =
-    "SELECT id, unit_id, device_id, case_id, at, actor, station, scan_id, kind, before_state, after_state, "
-    "data_json FROM events ";
+constexpr const char* event_columns = sqlite_sql::event_select;
 
 Event read_event(const sql::Row& row) {
     Event event;
@@ -53,8 +52,7 @@ Id SqliteTransaction::append_event(const Event& event) {
 }
 
 std::vector<Event> SqliteTransaction::device_events(Id device_id) {
-    return sql::query(session_, std::string(event_columns) + "WHERE device_id = ? ORDER BY id",
-                      sql::params(device_id))
+    return sql::query(session_, sqlite_sql::device_events, sql::params(device_id))
         .map<Event>(read_event);
 }
 

@@ -3,15 +3,14 @@
 #include <stdexcept>
 
 #include "db/sql_row.h"
+#include "db/sqlite/hot_queries.h"
 #include "db/sqlite/sqlite_transaction.h"
 
 namespace bhm::db {
 
 namespace {
 
-constexpr const char* loan_columns =
-    "SELECT id, unit_id, case_id, device_id, delivered_at, due_on, handover, manual_included, training_recorded, "
-    "fitted_and_tested, trained_who, not_fitted_reason, delivered_by, returned_at, end_reason FROM loans ";
+constexpr const char* loan_columns = sqlite_sql::loan_select;
 
 Loan read_loan(const sql::Row& row) {
     Loan loan;
@@ -81,11 +80,21 @@ std::vector<Loan> SqliteTransaction::loans_of_device(Id device_id) {
 }
 
 std::vector<Loan> SqliteTransaction::open_loans_due(Id unit_id, Date due_by) {
-    return sql::query(session_,
-                      std::string(loan_columns) +
-                          "WHERE unit_id = ? AND returned_at IS NULL AND due_on <= ? ORDER BY due_on, id",
-                      sql::params(unit_id, due_by))
+    return sql::query(session_, sqlite_sql::open_loans_due_page,
+                      sql::params(unit_id, due_by, std::string(), Id{0}, std::int64_t{-1}))
         .map<Loan>(read_loan);
+}
+
+// The same list a page at a time, after (page.after_date, page.after_id); no date is before every due date.
+std::vector<Loan> SqliteTransaction::open_loans_due(Id unit_id, Date due_by, const DatedPage& page) {
+    const std::string after = page.after_date ? to_iso(*page.after_date) : std::string();
+    return sql::query(session_, sqlite_sql::open_loans_due_page,
+                      sql::params(unit_id, due_by, after, page.after_id, std::int64_t{checked_page_limit({page.limit, 0})}))
+        .map<Loan>(read_loan);
+}
+
+std::vector<Loan> SqliteTransaction::loans_of_unit_cases(Id unit_id) {
+    return sql::query(session_, sqlite_sql::loans_of_unit_cases, sql::params(unit_id)).map<Loan>(read_loan);
 }
 
 std::vector<Loan> SqliteTransaction::loans_between(Id unit_id, Timestamp from, Timestamp to) {

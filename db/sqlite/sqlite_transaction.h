@@ -68,6 +68,8 @@ public:
     std::vector<Device> devices(const DeviceFilter&, const Page&) override;
     std::uint32_t next_asset_number() override;
     std::vector<Device> devices_inspection_due(Id unit_id, Date by) override;
+    std::vector<Device> devices_inspection_due(Id unit_id, Date by, const DatedPage& page) override;
+    std::vector<Device> devices_received_between(Id unit_id, Timestamp from, Timestamp to) override;
 
     // cases.cpp
     Id insert_patient(const Patient&) override;
@@ -92,6 +94,8 @@ public:
     std::vector<Loan> loans_of_case(Id case_id) override;
     std::vector<Loan> loans_of_device(Id device_id) override;
     std::vector<Loan> open_loans_due(Id unit_id, Date due_by) override;
+    std::vector<Loan> open_loans_due(Id unit_id, Date due_by, const DatedPage& page) override;
+    std::vector<Loan> loans_of_unit_cases(Id unit_id) override;
     std::vector<Loan> loans_between(Id unit_id, Timestamp from, Timestamp to) override;
 
     // flows.cpp

@@ -45,20 +45,27 @@ Poco::JSON::Object::Ptr outcome_view(db::Transaction& tx, const InspectionOutcom
 
 void add_inspection_routes(Router& router, App& app) {
     router.add({"GET", "/api/v1/inspections/due", Access::user, {},
-        "Devices (also those on loan) whose inspection is due within ?within_days=N (default 30) or overdue.", "",
+        "Devices (also those on loan) whose inspection is due within ?within_days=N (default 30) or overdue; never "
+        "inspected first, then by due date. With ?limit= or ?cursor= a page of them: {items, next_cursor}.", "",
         [&app](Request& request) {
             int within = query_int(request.query_value("within_days"), "within_days", 30, 0, 3650);
-            return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) {
+            auto page = dated_page_of(request);
+            return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) -> Poco::Dynamic::Var {
                 Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
                 const Date today = local_date(actor.now);
-                for (const auto& d : tx.devices_inspection_due(actor.caller.unit_id, add_days(today, within))) {
+                const Date by = add_days(today, within);
+                const auto devices = page ? tx.devices_inspection_due(actor.caller.unit_id, by, *page)
+                                          : tx.devices_inspection_due(actor.caller.unit_id, by);
+                for (const auto& d : devices) {
                     auto view = device_view(tx, d);
                     // "due" is the gate's own definition (shared inspection_due): due on the day is not delivered.
                     view->set("due", inspection_due(d.inspection_due, today));
                     view->set("overdue", inspection_overdue(d.inspection_due, today));
                     items->add(view);
                 }
-                return items;
+                if (!page) return items;
+                return dated_paged(items, devices.empty() ? std::nullopt : devices.back().inspection_due,
+                                   devices.empty() ? 0 : devices.back().id, static_cast<std::size_t>(page->limit));
             }));
         }});
 

@@ -44,11 +44,24 @@ Poco::JSON::Array::Ptr reminders(db::Transaction& tx, const Actor& actor, Date t
 
 void add_loan_routes(Router& router, App& app) {
     router.add({"GET", "/api/v1/loans/overdue", Access::user, {},
-        "Open loans past their due/review date (?as_of=YYYY-MM-DD, default today).", "",
+        "Open loans past their due/review date (?as_of=YYYY-MM-DD, default today); the most overdue first. With "
+        "?limit= or ?cursor= a page of them: {items, next_cursor}.", "",
         [&app](Request& request) {
             auto as_of = query_date(request.query_value("as_of"), "as_of");
-            return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) {
-                return reminders(tx, actor, as_of.value_or(local_date(actor.now)), -1, true);
+            auto page = dated_page_of(request);
+            return Response::json(in_read(app, request, [&](db::Transaction& tx, const Actor& actor) -> Poco::Dynamic::Var {
+                const Date today = as_of.value_or(local_date(actor.now));
+                if (!page) return reminders(tx, actor, today, -1, true);
+                // Due by yesterday is overdue (shared loan_overdue), so every loan of the page is one.
+                Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+                std::optional<Date> last_date;
+                db::Id last = 0;
+                for (const auto& loan : tx.open_loans_due(actor.caller.unit_id, add_days(today, -1), *page)) {
+                    items->add(reminder_view(tx, loan, today));
+                    last_date = loan.due_on;
+                    last = loan.id;
+                }
+                return dated_paged(items, last_date, last, static_cast<std::size_t>(page->limit));
             }));
         }});
 

@@ -20,6 +20,32 @@ Poco::JSON::Object::Ptr paged(const Poco::JSON::Array::Ptr& items, db::Id last_i
     return o;
 }
 
+std::optional<db::DatedPage> dated_page_of(const Request& request) {
+    const auto limit = request.query_value("limit"), cursor = request.query_value("cursor");
+    if (!limit && !cursor) return std::nullopt;
+    db::DatedPage page;
+    page.limit = query_int(limit, "limit", 100, 1, 500);
+    if (cursor) {
+        const auto split = cursor->find('_');
+        if (split == std::string::npos || split + 1 >= cursor->size() || cursor->size() > 40)
+            bad_request("invalid_query", "Query parameter 'cursor' must be a next_cursor from the previous page.");
+        if (split > 0) page.after_date = query_date(cursor->substr(0, split), "cursor");
+        page.after_id = query_int(cursor->substr(split + 1), "cursor", 0, 0, 2'000'000'000);
+    }
+    return page;
+}
+
+Poco::JSON::Object::Ptr dated_paged(const Poco::JSON::Array::Ptr& items, std::optional<Date> last_date, db::Id last_id,
+                                    std::size_t limit) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+    o->set("items", items);
+    if (items->size() == limit && last_id > 0)
+        o->set("next_cursor", (last_date ? to_iso(*last_date) : std::string()) + "_" + std::to_string(last_id));
+    else
+        o->set("next_cursor", Poco::Dynamic::Var());
+    return o;
+}
+
 void add_all_routes(Router& router, App& app) {
     add_session_routes(router, app);
     add_catalogue_routes(router, app);

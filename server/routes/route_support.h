@@ -34,6 +34,12 @@ Poco::Dynamic::Var in_read(App& app, const Request& request, Work work) {
 db::Page page_of(const Request& request);
 // {"items": [...], "next_cursor": "<id>" | null}
 Poco::JSON::Object::Ptr paged(const Poco::JSON::Array::Ptr& items, db::Id last_id, std::size_t limit);
+// The lists ordered by a date, then id (overdue loans, inspections due) page when the request asks with ?limit=
+// or ?cursor=; without either they answer the whole list as before. The cursor is "<date>_<id>" ("_<id>" for
+// no date): std::nullopt when not paged, a 400 invalid_query for a malformed one.
+std::optional<db::DatedPage> dated_page_of(const Request& request);
+Poco::JSON::Object::Ptr dated_paged(const Poco::JSON::Array::Ptr& items, std::optional<Date> last_date, db::Id last_id,
+                                    std::size_t limit);
 
 // Roles, named once.
 inline const std::vector<std::string> warehouse_roles{"warehouse", "manager", "admin"};

@@ -4,6 +4,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -51,6 +52,15 @@ struct UnitRecords {
     std::map<db::Id, db::Case> cases;
     std::map<db::Id, db::Loan> loans;
     std::map<db::Id, std::vector<UnitMove>> case_moves, loan_moves, device_moves;
+    // Every loan of every case of the unit, read in one query, oldest (lowest id) first per case; the cases a
+    // transfer brought in are read one by one when first asked for.
+    std::map<db::Id, std::vector<db::Loan>> case_loans;
+
+    const std::vector<db::Loan>& loans_of_case(db::Transaction& tx, db::Id case_id) {
+        auto found = case_loans.find(case_id);
+        if (found == case_loans.end()) found = case_loans.emplace(case_id, tx.loans_of_case(case_id)).first;
+        return found->second;
+    }
 
     std::vector<UnitMove> moves(const std::map<db::Id, std::vector<UnitMove>>& of, db::Id id) const {
         auto found = of.find(id);
@@ -75,6 +85,10 @@ UnitRecords records_of(db::Transaction& tx, db::Id unit_id, Timestamp from, Time
         }
         return last;
     });
+    for (const auto& [id, c] : r.cases) r.case_loans[id];
+    for (auto& loan : tx.loans_of_unit_cases(unit_id)) r.case_loans[loan.case_id].push_back(std::move(loan));
+    for (auto& [id, loans] : r.case_loans)
+        std::sort(loans.begin(), loans.end(), [](const db::Loan& a, const db::Loan& b) { return a.id < b.id; });
     for (const auto& [id, moves] : r.case_moves)
         if (!r.cases.count(id))
             if (auto c = tx.case_by_id(id)) r.cases.emplace(id, *c);
@@ -95,7 +109,7 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
     Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
     for (const auto& unit : units) {
         std::map<std::string, Figures> by_category;
-        const auto records = records_of(tx, unit.id, from, to);
+        auto records = records_of(tx, unit.id, from, to);
         auto held_here = [&](const db::Case& c, Timestamp at) {
             return unit_at(c.unit_id, records.moves(records.case_moves, c.id), at) == unit.id;
         };
@@ -125,7 +139,7 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
                 if (span.unit != unit.id) continue;
                 if (span.begins_loan && within(loan.delivered_at, from, to)) {
                     // A replacement in an exchange continues the case's assignment: only a case's first loan is new.
-                    auto of_case = tx.loans_of_case(loan.case_id);
+                    const auto& of_case = records.loans_of_case(tx, loan.case_id);
                     if (!of_case.empty() && of_case.front().id == loan.id) ++f.new_assignments;
                 } else if (!span.begins_loan && within(span.from, from, to)) {
                     ++f.transferred_in;
@@ -148,7 +162,7 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
         // A loan chain (a case's loan with its exchanges, across transfers) is one loan, from its first
         // delivery to its final end, counted by the unit that held it at the end (shared/loans/loan_chain.h).
         for (const auto& [id, c] : records.cases) {
-            const auto loans = tx.loans_of_case(c.id);
+            const auto& loans = records.loans_of_case(tx, c.id);
             std::vector<ChainLink> links;
             for (const auto& l : loans)
                 links.push_back({l.delivered_at, l.returned_at, l.end_reason == to_string(LoanEnd::exchanged)});
@@ -170,16 +184,7 @@ Poco::JSON::Object::Ptr annual_report(db::Transaction& tx, const std::vector<db:
             ++f.devices_received;
             f.device_cost_ore += model->price_ore;
         };
-        db::DeviceFilter filter;
-        filter.unit_id = unit.id;
-        all_pages([&](const db::Page& page) {
-            db::Id last = 0;
-            for (const auto& d : tx.devices(filter, page)) {
-                last = d.id;
-                count_received(d);
-            }
-            return last;
-        });
+        for (const auto& d : tx.devices_received_between(unit.id, from, to)) count_received(d);
         for (const auto& [id, moves] : records.device_moves)
             if (auto d = tx.device(id); d && d->unit_id != unit.id) count_received(*d);
         for (const auto& w : tx.write_offs_between(unit.id, from, to)) ++by_category[w.category].devices_written_off;

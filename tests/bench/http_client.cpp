@@ -7,9 +7,9 @@
 
 namespace bhm::bench {
 
-HttpClient::HttpClient(unsigned short port) : session_("127.0.0.1", port) {
+HttpClient::HttpClient(unsigned short port, int timeout_seconds) : session_("127.0.0.1", port) {
     session_.setKeepAlive(true);
-    session_.setTimeout(Poco::Timespan(10, 0));
+    session_.setTimeout(Poco::Timespan(timeout_seconds, 0));
 }
 
 HttpReply HttpClient::send(const std::string& method, const std::string& path, const std::string& json_body,

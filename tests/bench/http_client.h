@@ -15,7 +15,8 @@ struct HttpReply {
 
 class HttpClient {
 public:
-    explicit HttpClient(unsigned short port);   // 127.0.0.1 only; 10 s timeout per request
+    // 127.0.0.1 only; `timeout_seconds` per request (a national-scale report may take longer than the default).
+    explicit HttpClient(unsigned short port, int timeout_seconds = 10);
 
     // Sends a request with an optional JSON body and bearer token; reads the whole answer.
     HttpReply send(const std::string& method, const std::string& path, const std::string& json_body = "",

@@ -13,12 +13,15 @@
 
 namespace bhm::bench {
 
-ServerProcess::ServerProcess(const std::string& binary, const std::string& db_path, std::chrono::seconds startup) {
+ServerProcess::ServerProcess(const std::string& binary, const std::string& db_path, std::chrono::seconds startup,
+                             bool demo)
+    : demo_(demo) {
     Poco::File file(binary);
     if (!file.exists() || !file.canExecute())
         throw std::runtime_error("no executable bhm-server at " + binary +
                                  " (build it: cmake --build build --target bhm-server, or pass --server PATH)");
-    Poco::Process::Args args{"--demo", "--bind", "127.0.0.1", "--port", "0", "--db", db_path};
+    Poco::Process::Args args{"--bind", "127.0.0.1", "--port", "0", "--db", db_path};
+    if (demo) args.insert(args.begin(), "--demo");
     handle_ = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(binary, args, nullptr, &out_, &err_));
     stdout_reader_ = std::thread([this] { read_stdout(); });
     stderr_reader_ = std::thread([this] { read_stderr(); });
@@ -101,6 +104,7 @@ bool ServerProcess::parse_stdout_line(const std::string& line) {
     } else if (std::regex_match(line, m, token)) {
         station_token_ = m[1].str();
     }
+    if (!demo_) return port_ != 0;
     return port_ != 0 && !station_token_.empty() && !warehouse_login_.username.empty();
 }
 

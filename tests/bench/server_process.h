@@ -25,13 +25,16 @@ struct DemoLogin {
 class ServerProcess {
 public:
     // Starts `binary` and waits up to `startup` for it to listen and print the demo station token.
-    // std::runtime_error (with the tail of the server's log) if it does not.
-    ServerProcess(const std::string& binary, const std::string& db_path, std::chrono::seconds startup);
+    // std::runtime_error (with the tail of the server's log) if it does not. With `demo` false the server
+    // opens the store as it is (no demo set, no token to wait for) and only its port is waited for.
+    ServerProcess(const std::string& binary, const std::string& db_path, std::chrono::seconds startup,
+                  bool demo = true);
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
 
     unsigned short port() const { return port_; }
+    long pid() const { return handle_ ? static_cast<long>(handle_->id()) : -1; }
     const std::string& station_token() const { return station_token_; }
     const DemoLogin& warehouse_login() const { return warehouse_login_; }  // a warehouse user of the station's unit
 
@@ -54,6 +57,7 @@ private:
     std::deque<std::string> stderr_tail_;
     bool stdout_closed_ = false;
     int exit_code_ = -1;
+    bool demo_ = true;
 
     unsigned short port_ = 0;
     std::string station_token_;
