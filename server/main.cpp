@@ -188,7 +188,7 @@ private:
             return [field](ConnectionLimits& l, double v) { l.*field = static_cast<std::size_t>(v); };
         };
         return {
-            {"http-workers", "worker threads for whole requests (default 8)", "N",
+            {"http-workers", "worker threads for whole requests (default 32)", "N",
              [](ConnectionLimits& l, double v) { l.worker_threads = static_cast<int>(v); }},
             {"http-queue", "whole requests waiting for a worker before 503 (default 512)", "N", count(&ConnectionLimits::max_queued_requests)},
             {"max-connections", "open sockets in all (default 4096)", "N", count(&ConnectionLimits::max_connections)},
